@@ -1,0 +1,89 @@
+"""One entry point that runs every extractor over a source and returns plain records."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from .boilerplate import DATE_PREFIX, boilerplate_kind
+from .importer import HEADLINE, detect_soft_wrap
+from .model import Document, Paragraph, Problem, Source
+from .text import build_document, split_paragraphs
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything the library found in one text."""
+
+    path: str
+    title: str
+    published: dt.date | None
+    document: Document
+    quotes: tuple[Any, ...] = ()
+    terms: tuple[Any, ...] = ()
+    initiatives: tuple[Any, ...] = ()
+    people: tuple[str, ...] = ()
+    organizations: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    problems: tuple[Problem, ...] = field(default=())
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "title": self.title,
+            "published": self.published.isoformat() if self.published else None,
+            "sentences": [{"id": s.id, "start": s.start, "end": s.end, "text": s.text}
+                          for s in self.document.sentences],
+            "quotes": [q.to_json() for q in self.quotes],
+            "terms": [t.to_json() for t in self.terms],
+            "initiatives": [i.to_json() for i in self.initiatives],
+            "entities": {"people": list(self.people), "organizations": list(self.organizations),
+                         "countries": list(self.countries)},
+        }
+
+
+def plain_document(text: str) -> tuple[Document, str | None, dt.date | None]:
+    """Analyse scraped plain text: skip a storage date prefix, a headline and boilerplate.
+
+    Returns the document (offsets into ``text`` unchanged), the headline if any, and the
+    date of a ``date YYYY-MM-DD`` prefix if any.
+    """
+    base = 0
+    prefix_date: dt.date | None = None
+    m = DATE_PREFIX.match(text)
+    if m:
+        base = m.end()
+        try:
+            prefix_date = dt.date.fromisoformat(m.group(1))
+        except ValueError:
+            prefix_date = None
+    paras = split_paragraphs(text, soft_wrap=detect_soft_wrap(text), base=base)
+    headline: str | None = None
+    marked: list[Paragraph] = []
+    for p in paras:
+        ptext = text[p.start:p.end]
+        skip = boilerplate_kind(ptext) is not None
+        if p.index == 0 and len(paras) > 2 and p.kind == "paragraph" and HEADLINE.match(ptext) \
+                and not ptext.rstrip().endswith(('"', "\u201d")):
+            headline, skip = ptext, True
+        marked.append(Paragraph(p.index, p.start, p.end, p.kind, skip))
+    return build_document(text, marked), headline, prefix_date
+
+
+def extract_document(path: str, title: str, published: dt.date | None,
+                     doc: Document) -> Extraction:
+    """Run every extractor over an analysed document."""
+    return Extraction(path=path, title=title, published=published, document=doc)
+
+
+def extract_source(source: Source) -> Extraction:
+    """Extraction for a validated source file."""
+    return extract_document(source.path, source.meta.title, source.meta.published, source.document)
+
+
+def extract_plain(path: str, text: str, published: dt.date | None = None,
+                  title: str | None = None) -> Extraction:
+    """Extraction for a plain text (scraped article, benchmark record)."""
+    doc, headline, prefix_date = plain_document(text)
+    return extract_document(path, title or headline or path, published or prefix_date, doc)
