@@ -189,10 +189,15 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def build_document(text: str, paragraphs: list[Paragraph]) -> Document:
-    """Split every paragraph into sentences and give each a stable, unique id."""
+    """Split every paragraph into sentences and give each a stable, unique id.
+
+    Paragraphs marked as boilerplate (or a headline) get no sentences: nothing cites them.
+    """
     sentences: list[Sentence] = []
     seen: dict[str, int] = {}
     for p in paragraphs:
+        if p.boilerplate:
+            continue
         for s, e in split_sentences(text, p.start, p.end):
             frag = text[s:e]
             base = sentence_id(frag)

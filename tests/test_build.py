@@ -1,0 +1,149 @@
+"""Full strict builds of the real site in a temporary copy."""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import run_build
+from explainer.sources import parse_source
+
+pytestmark = pytest.mark.build
+SEED = "china-global-data-security-initiative"
+
+
+class _Sentences(HTMLParser):
+    """Collects the text of every sentence span (.ex-s) and the ids on the page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: list[str] = []
+        self.sentences: dict[str, str] = {}
+        self._stack: list[str | None] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.append(a["id"] or "")
+        if tag in ("br", "img", "input", "meta", "link", "hr"):
+            return
+        sid = a.get("id") if "ex-s" in (a.get("class") or "").split() else None
+        self._stack.append(sid)
+        if sid:
+            self.sentences[sid] = ""
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._stack:
+            self._stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        for sid in self._stack:
+            if sid:
+                self.sentences[sid] += data
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from conftest import ROOT
+    import shutil
+    proj = tmp_path_factory.mktemp("real") / "proj"
+    proj.mkdir()
+    shutil.copy2(ROOT / "mkdocs.yml", proj)
+    for name in ("docs", "overrides", "hooks"):
+        shutil.copytree(ROOT / name, proj / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    res = run_build(proj)
+    assert res.returncode == 0, res.stderr
+    assert "WARNING" not in res.stderr, res.stderr
+    return proj / "site"
+
+
+def test_seed_page_has_card_and_every_sentence(built: Path) -> None:
+    from conftest import ROOT
+    page = (built / "sources" / SEED / "index.html").read_text(encoding="utf-8")
+    assert "<title>China is retaliating against the US for its &#39;naked bullying&#39; of TikTok" in page \
+        or "<title>China is retaliating against the US for its &#x27;naked bullying&#x27; of TikTok" in page
+    assert 'class="ex-card"' in page and "Business Insider" in page
+    assert '<time datetime="2020-09-08">8 September 2020</time>' in page
+    assert 'href="https://ift.tt/3kd1DYT"' in page
+    src, _ = parse_source("x.md", (ROOT / "docs" / "sources" / f"{SEED}.md").read_bytes(), SEED)
+    assert src is not None and len(src.document.sentences) == 16
+    parser = _Sentences()
+    parser.feed(page)
+    for s in src.document.sentences:
+        assert s.anchor in parser.sentences, s.text
+        assert parser.sentences[s.anchor] == s.text  # text intact, entities decoded once
+        assert f'href="#{s.anchor}"' in page
+    assert len(parser.ids) == len(set(parser.ids)), "duplicate ids on the page"
+    # Quotation marks arrive escaped, never as markup.
+    assert "&#34;This is naked bullying and should be opposed and rejected.&#34;" in page \
+        or "&quot;This is naked bullying and should be opposed and rejected.&quot;" in page
+
+
+def test_sources_index_and_home(built: Path) -> None:
+    index = (built / "sources" / "index.html").read_text(encoding="utf-8")
+    assert f'href="{SEED}/"' in index
+    home = (built / "index.html").read_text(encoding="utf-8")
+    assert f"sources/{SEED}/" in home
+    assert "fonts.googleapis.com" not in home and "fonts.gstatic.com" not in home
+
+
+def test_no_external_assets(built: Path) -> None:
+    for f in built.rglob("*.html"):
+        text = f.read_text(encoding="utf-8")
+        for m in re.finditer(r'<(script|link|img|iframe|source)\b[^>]*>', text):
+            tag = m.group(0)
+            if 'rel="canonical"' in tag:
+                continue  # names the page's public address; nothing is fetched
+            if re.search(r'(?:src|href)="(?:https?:)?//', tag):
+                pytest.fail(f"{f}: loads an external asset: {tag}")
+
+
+def test_second_source_gets_page_and_index_entry(site_copy: Path) -> None:
+    (site_copy / "docs" / "sources" / "zz-invented-story.md").write_text(
+        "---\ntitle: An invented story <em>about</em> cables\npublisher: Nowhere Times\n"
+        "published: 2021-03-29\n---\n\nThe Arab League signed a data pact. It was the first such pact.\n",
+        encoding="utf-8")
+    res = run_build(site_copy)
+    assert res.returncode == 0, res.stderr
+    page = (site_copy / "site" / "sources" / "zz-invented-story" / "index.html").read_text(encoding="utf-8")
+    assert "An invented story &lt;em&gt;about&lt;/em&gt; cables" in page
+    assert "<em>about</em>" not in page
+    index = (site_copy / "site" / "sources" / "index.html").read_text(encoding="utf-8")
+    # Newest first: the 2021 story comes before the 2020 seed.
+    assert index.index("zz-invented-story/") < index.index(f"{SEED}/")
+    assert "29 March 2021" in index
+
+
+def test_broken_source_fails_with_file_and_line_and_no_pages(site_copy: Path) -> None:
+    (site_copy / "docs" / "sources" / "bad.md").write_text(
+        "---\ntitle: Bad\npublished: Sept 8\n---\n\nText.\n", encoding="utf-8")
+    res = run_build(site_copy)
+    assert res.returncode != 0
+    assert "docs/sources/bad.md:3: published: 'Sept 8' is not a date (YYYY-MM-DD)" in res.stderr
+    assert "Traceback" not in res.stderr
+    assert not list((site_copy / "site").rglob("*.html")) if (site_copy / "site").exists() else True
+
+
+def test_unknown_key_fails_strict_build(site_copy: Path) -> None:
+    seed = site_copy / "docs" / "sources" / f"{SEED}.md"
+    seed.write_text(seed.read_text(encoding="utf-8").replace("---\ntitle:", "---\nauthor: X\ntitle:", 1),
+                    encoding="utf-8")
+    res = run_build(site_copy)
+    assert res.returncode != 0
+    assert f"docs/sources/{SEED}.md:2: unknown front matter key 'author'" in res.stderr
+
+
+def test_title_cannot_break_out_of_title_element(site_copy: Path) -> None:
+    (site_copy / "docs" / "sources" / "t.md").write_text(
+        "---\ntitle: \"</title><script>alert(1)</script>\"\n---\n\nBody.\n", encoding="utf-8")
+    res = run_build(site_copy)
+    assert res.returncode == 0, res.stderr
+    page = (site_copy / "site" / "sources" / "t" / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in page
+    head = page[: page.index("</head>")]
+    title = re.search(r"<title>(.*?)</title>", head, re.S)
+    assert title and html.unescape(title.group(1)).startswith("</title><script>alert(1)</script>")

@@ -1,0 +1,54 @@
+"""Golden files for the rendered Markdown of explainer pages.
+
+Each ``tests/golden/<feature>/<case>.md`` is a source; ``<case>.out.md`` is the page the
+build generates from it. Run ``pytest --update-golden`` to rewrite them, then review the diff.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import pytest
+
+from explainer.render import Renderer
+from explainer.site import SourceInput, build_site_model
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = Path(__file__).resolve().parent / "golden"
+CASES = sorted((GOLDEN / "source_page").glob("*.md"))
+CASES = [c for c in CASES if not c.name.endswith(".out.md")]
+
+
+def render_case(path: Path) -> str:
+    site, problems = build_site_model(
+        [SourceInput(f"docs/sources/{path.name}", f"sources/{path.name}", path.read_bytes())])
+    assert [p for p in problems if p.level == "error"] == []
+    renderer = Renderer([ROOT / "overrides"])
+    return renderer.source_page(site.sources[0], site)
+
+
+def compare(actual: str, expected_path: Path, update: bool) -> None:
+    if update or not expected_path.exists():
+        expected_path.write_text(actual, encoding="utf-8")
+        if not update:
+            pytest.fail(f"created {expected_path.name}; review it and run again")
+        return
+    expected = expected_path.read_text(encoding="utf-8")
+    if actual != expected:
+        diff = "".join(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True),
+                                            str(expected_path), "rendered"))
+        pytest.fail(f"rendered page differs from {expected_path.name} (pytest --update-golden):\n{diff}")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_source_page_golden(case: Path, update_golden: bool) -> None:
+    compare(render_case(case), case.with_suffix(".out.md"), update_golden)
+
+
+def test_hostile_values_are_escaped() -> None:
+    out = render_case(GOLDEN / "source_page" / "hostile.md")
+    assert "<script>" not in out and "<img" not in out and "<b>" not in out
+    assert "&lt;img src=x onerror=alert(1)&gt;" in out
+    assert 'href="javascript' not in out
+    assert 'href="https://example.com/a?b=1&amp;c=2"' in out
