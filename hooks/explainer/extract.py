@@ -8,7 +8,9 @@ from typing import Any
 
 from .boilerplate import DATE_PREFIX, boilerplate_kind
 from .importer import HEADLINE, detect_soft_wrap
-from .model import Document, Paragraph, Problem, Source
+from .mentions import find_mentions
+from .model import Document, LineMap, Paragraph, Problem, Source
+from .quotes import extract_quotes
 from .text import build_document, split_paragraphs
 
 
@@ -72,14 +74,21 @@ def plain_document(text: str) -> tuple[Document, str | None, dt.date | None]:
 
 
 def extract_document(path: str, title: str, published: dt.date | None,
-                     doc: Document) -> Extraction:
+                     doc: Document, lines: LineMap | None = None) -> Extraction:
     """Run every extractor over an analysed document."""
-    return Extraction(path=path, title=title, published=published, document=doc)
+    mentions = find_mentions(doc)
+    quotes, notes = extract_quotes(doc, mentions)
+    lines = lines or LineMap(doc.text)
+    problems = tuple(Problem(path, lines.line_of(n.offset), n.message, "info") for n in notes)
+    return Extraction(path=path, title=title, published=published, document=doc, quotes=tuple(quotes),
+                      people=tuple(sorted(mentions.people)), organizations=tuple(sorted(mentions.organizations)),
+                      countries=tuple(sorted(mentions.countries)), problems=problems)
 
 
 def extract_source(source: Source) -> Extraction:
     """Extraction for a validated source file."""
-    return extract_document(source.path, source.meta.title, source.meta.published, source.document)
+    return extract_document(source.path, source.meta.title, source.meta.published, source.document,
+                            source.lines)
 
 
 def extract_plain(path: str, text: str, published: dt.date | None = None,

@@ -1,0 +1,266 @@
+"""Tokens and named mentions: people (with roles), organisations and countries.
+
+A pre-pass over the whole document, so that a surname ("Wang") or a role ("the
+ambassador") later in the text resolves to the full name given elsewhere ("Wang Yi",
+"Chinese ambassador Liu Xiaoming").
+
+Does not cover: gender (he/she resolve to the nearest person), nicknames, or names written
+entirely in lower case.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import lexicon as lx
+from .model import Document
+
+# A word with possessive, internal dots or hyphens: "China's", "U.S.", "co-founder", "TikTok’s"
+TOKEN: re.Pattern[str] = re.compile(
+    r"(?:[A-Za-z]\.){2,}|[^\W_](?:[\w&]|['\u2019.-](?=[^\W_]))*(?:['\u2019]s?\b)?|\.\.\.|--|[^\w\s]")
+# A possessive ending: "China's" -> "China"
+POSSESSIVE: re.Pattern[str] = re.compile(r"['\u2019]s?$")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    quote: int = -1
+    """Index of the quotation this token stands for (-1: an ordinary token)."""
+
+    @property
+    def low(self) -> str:
+        return self.text.lower().replace("\u2019", "'")
+
+    @property
+    def bare(self) -> str:
+        """Without a possessive ending: "China's" -> "China"."""
+        return POSSESSIVE.sub("", self.text)
+
+    @property
+    def is_cap(self) -> bool:
+        return self.quote < 0 and self.text[:1].isupper()
+
+    @property
+    def is_word(self) -> bool:
+        return self.quote < 0 and (self.text[:1].isalnum())
+
+
+def tokenize(text: str, start: int, end: int, quotes: list[tuple[int, int]] | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]``; each (open, outer_end) quote region becomes one token."""
+    out: list[Token] = []
+    pos = start
+    for qi, (qa, qb) in enumerate(quotes or []):
+        if qb <= start or qa >= end:
+            continue
+        out.extend(_words(text, pos, max(qa, start)))
+        out.append(Token(text[qa:qb], qa, qb, qi))
+        pos = min(qb, end)
+    out.extend(_words(text, pos, end))
+    return out
+
+
+def _words(text: str, a: int, b: int) -> list[Token]:
+    return [Token(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text, a, b)]
+
+
+@dataclass
+class Person:
+    name: str
+    roles: list[str] = field(default_factory=list)
+    first: int = 0
+    """Offset of the first mention."""
+
+
+@dataclass
+class Mentions:
+    """Who and what the document names, and where."""
+
+    people: dict[str, Person] = field(default_factory=dict)
+    short: dict[str, str] = field(default_factory=dict)
+    """Single names ("Wang", "Pompeo") -> full names."""
+    person_at: list[tuple[int, str]] = field(default_factory=list)
+    """(offset, full name) of every person mention, in order."""
+    organizations: dict[str, int] = field(default_factory=dict)
+    countries: dict[str, int] = field(default_factory=dict)
+    org_at: list[tuple[int, str]] = field(default_factory=list)
+
+    def resolve_name(self, words: list[str]) -> str | None:
+        """Full name for the words of a name mention, if the text (or the gazetteer) knows it."""
+        key = " ".join(words)
+        if key in self.people:
+            return key
+        if len(words) == 1:
+            if words[0] in self.short:
+                return self.short[words[0]]
+            return lx.KNOWN_PEOPLE.get(words[0].lower())
+        known = lx.KNOWN_PEOPLE.get(key.lower())
+        if known:
+            return known
+        for full in self.people:
+            if full.endswith(" " + key) or full.startswith(key + " "):
+                return full
+        return None
+
+    def last_person_before(self, offset: int) -> str | None:
+        best = None
+        for off, name in self.person_at:
+            if off >= offset:
+                break
+            best = name
+        return best
+
+
+def _is_name_word(t: Token) -> bool:
+    if not t.is_cap or t.quote >= 0:
+        return False
+    low = t.bare.lower()
+    if low in lx.NOT_NAMES or low in lx.TITLE_WORDS or low in lx.COUNTRIES or low in lx.ORGANIZATIONS:
+        return False
+    if low in lx.OUTLETS or low in lx.ORG_HEADS or low in lx.DOCUMENT_NOUNS or low in lx.ROLE_HEADS:
+        return False
+    return t.bare.isalpha() or "-" in t.bare
+
+
+def name_runs(tokens: list[Token]) -> list[tuple[int, int]]:
+    """Index ranges [i, j) of runs of capitalised name-like words."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        if _is_name_word(tokens[i]):
+            j = i + 1
+            while j < len(tokens) and _is_name_word(tokens[j]) and not tokens[j - 1].text.endswith(("'s", "\u2019s")):
+                j += 1
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def role_before(tokens: list[Token], i: int) -> str | None:
+    """The role words right before a name: 'Chinese foreign minister' in '... Chinese foreign minister Wang Yi'."""
+    j = i
+    has_head = False
+    while j > 0:
+        t = tokens[j - 1]
+        if t.quote >= 0 or not t.is_word:
+            break
+        low = t.bare.lower()
+        if low in lx.ROLE_HEADS:
+            has_head = True
+        elif low in lx.TITLE_WORDS or low in lx.COUNTRIES or low in lx.ORGANIZATIONS or low in lx.ORG_HEADS \
+                or t.text.endswith(("'s", "\u2019s")) or (has_head and t.text[:1].islower() and low not in lx.NOT_NAMES
+                                                          and low not in lx.REPORTING_VERBS and j > i - 6):
+            pass
+        else:
+            break
+        j -= 1
+    while j < i and tokens[j].low in ("the", "a", "an", "and", "of", "for", "to", "at"):
+        j += 1
+    if not has_head or j >= i:
+        return None
+    words = tokens[j:i]
+    return " ".join(t.text for t in words) if words else None
+
+
+def role_after(text: str, tokens: list[Token], j: int) -> str | None:
+    """An apposition after a name: ', spokesperson for China's Foreign Ministry,' -> its words."""
+    if j >= len(tokens) or tokens[j].text != ",":
+        return None
+    k = j + 1
+    while k < len(tokens) and tokens[k].text not in (",", ";", ".", ")", "(") and tokens[k].quote < 0:
+        k += 1
+    words = tokens[j + 1:k]
+    if not words or len(words) > 10:
+        return None
+    lows = [w.bare.lower() for w in words]
+    if not any(w in lx.ROLE_HEADS for w in lows):
+        return None
+    if any(w in lx.REPORTING_VERBS or w in ("who", "which", "that") for w in lows):
+        return None
+    s = words[0].start
+    if lows[0] in ("a", "an", "the"):
+        s = words[1].start if len(words) > 1 else s
+    return text[s:words[-1].end]
+
+
+def find_mentions(doc: Document) -> Mentions:
+    """Pre-pass: people with their roles, organisations and countries named in the document."""
+    m = Mentions()
+    text = doc.text
+    for s in doc.sentences:
+        toks = tokenize(text, s.start, s.end)
+        for t in toks:
+            low = t.bare.lower().replace("\u2019", "'")
+            if low in lx.COUNTRIES and t.is_cap:
+                m.countries.setdefault(lx.COUNTRIES[low], t.start)
+        _multiword_orgs(text, toks, m)
+        for i, j in name_runs(toks):
+            words = [t.bare for t in toks[i:j]]
+            before = role_before(toks, i)
+            after = role_after(text, toks, j)
+            prev = toks[i - 1].low if i > 0 else ""
+            is_person = bool(before or after) or prev in ("mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.")
+            full = " ".join(words)
+            known = lx.KNOWN_PEOPLE.get(full.lower())
+            if len(words) >= 2 and (is_person or known or _subject_of_cue(toks, j)):
+                name = known or full
+                if len(words) > 3:
+                    continue
+                p = m.people.setdefault(name, Person(name, first=toks[i].start))
+                for r in (before, after):
+                    if r and r not in p.roles:
+                        p.roles.append(r)
+                m.person_at.append((toks[i].start, name))
+                for w in (words[0], words[-1]):
+                    other = m.short.get(w)
+                    if other and other != name:
+                        m.short[w] = ""  # ambiguous: two people share it
+                    elif other is None:
+                        m.short[w] = name
+            elif len(words) == 1:
+                name = m.resolve_name(words) or (lx.KNOWN_PEOPLE.get(words[0].lower()))
+                if name:
+                    if name not in m.people:
+                        m.people[name] = Person(name, first=toks[i].start)
+                    if before and before not in m.people[name].roles:
+                        m.people[name].roles.append(before)
+                    m.person_at.append((toks[i].start, name))
+    m.short = {k: v for k, v in m.short.items() if v}
+    return m
+
+
+def _subject_of_cue(toks: list[Token], j: int) -> bool:
+    k = j
+    while k < len(toks) and toks[k].low in lx.AUX_ADVERBS:
+        k += 1
+    return k < len(toks) and toks[k].low in lx.REPORTING_VERBS and lx.REPORTING_VERBS[toks[k].low][0] == "say"
+
+
+def _multiword_orgs(text: str, toks: list[Token], m: Mentions) -> None:
+    """Gazetteer organisations and outlets (longest match) in a sentence."""
+    i = 0
+    n = len(toks)
+    while i < n:
+        hit = None
+        for k in range(min(n, i + 6), i, -1):
+            if not toks[i].is_cap:
+                break
+            phrase = " ".join(t.text for t in toks[i:k]).lower().replace("\u2019", "'")
+            bare = POSSESSIVE.sub("", phrase)
+            for table in (lx.ORGANIZATIONS, lx.OUTLETS):
+                if bare in table:
+                    hit = (k, table[bare])
+                    break
+            if hit:
+                break
+        if hit:
+            m.organizations.setdefault(hit[1], toks[i].start)
+            m.org_at.append((toks[i].start, hit[1]))
+            i = hit[0]
+        else:
+            i += 1
