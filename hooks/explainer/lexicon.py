@@ -77,10 +77,18 @@ def load_data(name: str) -> _Any:
 def _verb_table() -> dict[str, tuple[str, str]]:
     """surface form ('called on') -> (class, lemma): 'said' -> ('say', 'say')."""
     table: dict[str, tuple[str, str]] = {}
-    for cls, lemmas in load_data("reporting_verbs").items():
+    data = load_data("reporting_verbs")
+    for cls, lemmas in data.items():
+        if cls == "base_forms":
+            continue
         for lemma, forms in lemmas.items():
             for form in forms:
                 table.setdefault(form.lower(), (cls, lemma))
+    for lemma in data.get("base_forms", []):
+        for cls, lemmas in data.items():
+            if isinstance(lemmas, dict) and lemma in lemmas:
+                table.setdefault(lemma, (cls, lemma))
+                break
     return table
 
 

@@ -18,7 +18,8 @@ from .model import Document
 
 # A word with possessive, internal dots or hyphens: "China's", "U.S.", "co-founder", "TikTok’s"
 TOKEN: re.Pattern[str] = re.compile(
-    r"(?:[A-Za-z]\.){2,}|[^\W_](?:[\w&]|['\u2019.-](?=[^\W_]))*(?:['\u2019]s?\b)?|\.\.\.|--|[^\w\s]")
+    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Prof|Rev|St|Jr|Sr|Hon|Amb|Atty|Supt|Cmdr)\.(?=\s)"
+    r"|(?:[A-Za-z]\.){2,}|[^\W_](?:[\w&]|['\u2019.-](?=[^\W_]))*(?:['\u2019]s?\b)?|\.\.\.|--|[^\w\s]")
 # A possessive ending: "China's" -> "China"
 POSSESSIVE: re.Pattern[str] = re.compile(r"['\u2019]s?$")
 
@@ -122,7 +123,8 @@ def _is_name_word(t: Token) -> bool:
         return False
     if low in lx.OUTLETS or low in lx.ORG_HEADS or low in lx.DOCUMENT_NOUNS or low in lx.ROLE_HEADS:
         return False
-    return t.bare.isalpha() or "-" in t.bare
+    bare = t.bare.replace(".", "")
+    return bare.isalpha() or "-" in t.bare
 
 
 def name_runs(tokens: list[Token]) -> list[tuple[int, int]]:

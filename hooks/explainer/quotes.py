@@ -30,11 +30,23 @@ from .quotemarks import QuoteNote, QuoteSpan, find_quote_spans
 DETERMINERS = frozenset("a an the this that these those its his her their our my your".split())
 # Words before a short quote that make it a label or scare quote: 'the "Clean Network"', 'a "fair"'.
 LABEL_BEFORE = DETERMINERS | {"so-called", "dubbed", "called", "named", "as"}
+# Small words a title-case name keeps in lower case: "Global Initiative on Data Security".
+TITLE_SMALL_WORDS = frozenset("on of the and for in to a an at by with".split())
 # Words after a short quote that show it continues a clause: '"no right" to establish'.
 CLAUSE_AFTER = frozenset("to from in on at for with by against and or but than".split())
 PRONOUN_KIND = {"he": "person", "she": "person", "him": "person", "her": "person", "they": "group",
                 "it": "institution"}
 ANONYMOUS = frozenset("source sources insiders insider".split())
+# Cues that may come before their subject: '"...," said Wang', '"...," read a statement'.
+INVERTING = frozenset("say add write continue explain ask read reply note tell stress warn insist argue "
+                      "declare state claim concede admit recall answer respond counter observe remark "
+                      "comment tweet quip joke boast predict".split())
+# How a complete sentence ends.
+TERMINAL = tuple(".!?\"'\u201d\u2019)\u2026")
+# Words that may follow a clause-final attribution: 'said here on Friday in a statement to reporters'.
+TRAILER_WORDS = frozenset("in on at to of by from with via during behalf a an the his her its their "
+                          "reporters journalists news agency press conference briefing interview "
+                          "phone call local time".split())
 # Heads of phrases that stand for their author: "China's initiative calls on ..."
 INITIATIVE_NOUNS = frozenset("initiative proposal plan program programme order rules law bill".split())
 GROUP_NOUNS = frozenset("companies firms groups governments countries officials".split())
@@ -112,6 +124,8 @@ class _State:
     doc_issuer: Speaker | None = None
     last_quote: tuple[Speaker, str | None, str | None, int, int] | None = None
     """(speaker, cue text, via, paragraph, sentence index)"""
+    pending: tuple[Speaker, int, str | None] | None = None
+    """A speaker announced with a colon at the end of a paragraph, for the next quote."""
     persons: list[tuple[int, str, str | None]] = field(default_factory=list)
     """(offset, name, role) of attributed person speakers."""
 
@@ -158,6 +172,13 @@ def _sentence(doc: Document, si: int, s: Sentence, qs: list[QuoteSpan], m: Menti
             speaker, via = acc[0], acc[1] or svia
         if cue is not None and cue.speaker is not None:
             via = _cue_via(text, toks, cue) or cue.speaker.via or svia
+        if speaker is None and cue is None and st.pending is not None and ti == 0 and \
+                st.pending[1] >= s.paragraph - 1:
+            sp_p, _, via_p = st.pending
+            out.append(_make(text, s, q, "direct" if _starts_statement(content) else "partial", sp_p, None, via_p))
+            _remember(st, sp_p, None, via_p, s.paragraph, si)
+            st.pending = None
+            continue
         if speaker is None and cue is None:
             if _standalone(toks, ti) and st.last_quote and st.last_quote[3] >= s.paragraph - 1 \
                     and st.last_quote[4] >= si - 3:
@@ -168,13 +189,21 @@ def _sentence(doc: Document, si: int, s: Sentence, qs: list[QuoteSpan], m: Menti
                 continue
             notes.append(QuoteNote(q.open, "quote with no identifiable speaker; skipped"))
             continue
-        if speaker is None or (speaker.name is None and speaker.kind != "role"):
+        if speaker is None or (speaker.name is None and speaker.kind not in ("role", "document")):
             notes.append(QuoteNote(q.open, "quote whose speaker could not be resolved; skipped"))
             continue
         kind = "direct" if direct else "partial"
         out.append(_make(text, s, q, kind, speaker, cue and toks, via, cue=cue))
         used.add(id(cue)) if cue else None
         _remember(st, speaker, text[toks[cue.i].start:toks[cue.j - 1].end] if cue else None, via, s.paragraph, si)
+    st.pending = None
+    if toks and toks[-1].text == ":" and not qs:
+        # 'He said:' -> the quotation that opens the next paragraph is his
+        c = next((c for c in reversed(cues) if c.speaker is not None and c.j >= len(toks) - 4), None)
+        if c is not None:
+            st.pending = (c.speaker, s.paragraph, _cue_via(text, toks, c) or svia)  # type: ignore[assignment]
+    if si == len(doc.sentences) - 1 and not s.text.rstrip().endswith(TERMINAL):
+        return out  # the text is cut off here: a reported clause may be incomplete
     out.extend(_indirect(text, s, si, toks, cues, qs, labels, svia, acc, st))
     return out
 
@@ -225,8 +254,16 @@ def _find_cues(toks: list[Token]) -> list[Cue]:
 
 
 def _skip_back(toks: list[Token], j: int) -> int:
-    """From token j going left, skip auxiliaries, adverbs and time phrases; return the new j."""
+    """From token j going left, skip auxiliaries, adverbs, time phrases and a parenthesis
+    ('Harry M. Reid (D-Nev.) said'); return the new j."""
     while j >= 0:
+        if toks[j].text == ")":
+            k = j
+            while k >= 0 and toks[k].text != "(":
+                k -= 1
+            if k > 0 and j - k <= 8:
+                j = k - 1
+                continue
         low = toks[j].low
         if toks[j].quote < 0 and (low in lx.AUX_ADVERBS or (low in lx.TIME_WORDS and low not in ("in", "at"))):
             j -= 1
@@ -300,7 +337,8 @@ def _attach_speaker(text: str, toks: list[Token], c: Cue, cues: list[Cue], m: Me
                     s: Sentence) -> None:
     prev = toks[c.i - 1] if c.i > 0 else None
     # Inverted: '"...," said Wang' / '..., said the ministry.' / '"...," read a statement issued by X'
-    if prev is not None and (prev.quote >= 0 or prev.text == ","):
+    if prev is not None and (prev.quote >= 0 or prev.text == ",") and c.lemma in INVERTING \
+            and not toks[c.i].low.endswith("ing"):
         e = _np_forward(toks, c.j)
         if e > c.j:
             sp = _resolve(text, toks, c.j, e, m, st, s)
@@ -313,7 +351,7 @@ def _attach_speaker(text: str, toks: list[Token], c: Cue, cues: list[Cue], m: Me
                 return
     # Participles share the subject of the main clause: '..., saying ...', 'Noting that ..., Wang said'
     if toks[c.i].low in PARTICIPLES_SUBJECT_FIRST or toks[c.i].low.endswith("ing"):
-        if (prev is not None and prev.text == ",") or c.i == 0:
+        if (prev is not None and prev.low in (",", "by", "after", "before", "while", "upon", "when")) or c.i == 0:
             before = [x for x in cues if x.i < c.i and x.speaker is not None]
             if before:
                 c.speaker = before[-1].speaker
@@ -327,6 +365,14 @@ def _attach_speaker(text: str, toks: list[Token], c: Cue, cues: list[Cue], m: Me
             return
     j = _skip_back(toks, c.i - 1)
     if j < 0:
+        return
+    if toks[j].low in ("which", "who") and j >= 2 and toks[j - 1].text == ",":
+        # 'sanctions imposed by the US, which claims ...' -> the US
+        a = _np_backward(toks, j - 2)
+        if a <= j - 2:
+            sp = _resolve(text, toks, a, j - 1, m, st, s)
+            if sp is not None and sp.kind != "role":
+                c.speaker, c.np_start, c.np_end = sp, a, j - 1
         return
     if toks[j].text == "," and c.lemma != "read":
         # 'Zhao Lijian, spokesperson for China's Foreign Ministry, said' / 'X, who ..., said'
@@ -449,14 +495,25 @@ def _resolve(text: str, toks: list[Token], a: int, b: int, m: Mentions, st: _Sta
                             role = role or r
                             break
                 return Speaker(full, role, words[ri].start, words[rj - 1].end, "person")
+    # role nouns first when the role heads the phrase: 'a spokesperson for China's Foreign Ministry'
+    first_prep = next((k for k, lo in enumerate(clows) if lo in ("for", "of", "at", "to", "with")), len(clows))
+    if any(lo in lx.ROLE_HEADS for lo in clows[:first_prep]) and clows[-1] not in lx.DOCUMENT_NOUNS:
+        return _role_speaker(text, words, clows, start, end, m, st)
     # organisations, outlets and countries
     phrase = " ".join(w.bare for w in content).lower().replace("\u2019", "'")
+    last = clows[-1] if clows else ""
+    if last in lx.ORGANIZATIONS and len(content) > 1 and not any(lo in lx.ORG_HEADS for lo in clows):
+        w = content[-1]
+        return Speaker(lx.ORGANIZATIONS[last], None, w.start, w.end, "org")
     if phrase in lx.OUTLETS and phrase not in lx.ORGANIZATIONS:
         return None  # an outlet reporting news ('reports Reuters') is not a speaker here
     if phrase in lx.ORGANIZATIONS:
         return Speaker(lx.ORGANIZATIONS[phrase], None, start, end, "org")
     if phrase in lx.COUNTRIES:
         return Speaker(lx.COUNTRIES[phrase], None, start, end, "country")
+    if clows and clows[-1] not in lx.ORG_HEADS and any(lo in lx.ORG_HEADS for lo in clows) and \
+            not any(lo in lx.DOCUMENT_NOUNS for lo in clows):
+        return Speaker(_strip_det(text[start:end]), None, start, end, "org")
     if clows and clows[-1] in lx.ORG_HEADS:
         if len(content) == 1 and words[0].low in ("the", "its"):
             hit = _last_org(m, clows[-1], start, st)
@@ -483,9 +540,22 @@ def _resolve(text: str, toks: list[Token], a: int, b: int, m: Mentions, st: _Sta
             return Speaker(full, None, content[0].start, content[0].end, "person")
         return None
     # role nouns: 'a spokesperson for China's Foreign Ministry', 'the minister', 'One U.S. official'
+    if any(lo in lx.ROLE_HEADS for lo in clows) and clows[-1] not in lx.DOCUMENT_NOUNS:
+        return _role_speaker(text, words, clows, start, end, m, st)
+    # a document with no named author: 'the letter says', 'the ad claims'
+    if clows and clows[-1] in lx.DOCUMENT_NOUNS and words[0].low in DETERMINERS and len(content) <= 4:
+        return Speaker(None, None, start, end, "document", text[start:end])
+    return None
+
+
+def _role_speaker(text: str, words: list[Token], clows: list[str], start: int, end: int, m: Mentions,
+                  st: _State) -> Speaker | None:
+    """'the minister' -> the one person the text gives that role; else an unnamed official."""
     heads = [lo for lo in clows if lo in lx.ROLE_HEADS]
-    if heads and clows[-1] not in lx.DOCUMENT_NOUNS:
+    if heads:
         head = heads[0]
+        if head in ANONYMOUS:
+            return Speaker("Sources", None, start, end, "anonymous")
         role = _strip_det(text[start:end])
         cands = [p for p in m.people.values() if any(head in r.lower().split() for r in p.roles)]
         if len(cands) == 1:
@@ -552,7 +622,8 @@ def _is_label(toks: list[Token], ti: int, content: str) -> bool:
     prev = toks[ti - 1].low if ti > 0 else ""
     nxt = toks[ti + 1] if ti + 1 < len(toks) else None
     stripped = [w.strip(",.;:!?") for w in words]
-    title_case = all(w[:1].isupper() or not w[:1].isalpha() for w in stripped if w) and len(words) <= 5
+    title_case = all(w[:1].isupper() or not w[:1].isalpha() or w in TITLE_SMALL_WORDS for w in stripped if w) \
+        and len(words) <= 6 and stripped[0][:1].isupper()
     if title_case and ti > 0 and prev not in (":", "saying", "said", "says", "tweeted", "wrote", "added"):
         if not (nxt is None or nxt.text in (".",)) or len(words) <= 3:
             return True
@@ -576,13 +647,21 @@ def _is_direct(toks: list[Token], ti: int, content: str) -> bool:
     if not _starts_statement(content):
         return False
     prev = toks[ti - 1] if ti > 0 else None
-    ok_before = prev is None or prev.text in (":", "\u2014", "-", "--") or (
-        prev.low in lx.REPORTING_VERBS and lx.REPORTING_VERBS[prev.low][0] == "say") or prev.low == "that"
+    if prev is not None and prev.text == "," and ti >= 2 and _is_say(toks[ti - 2]):
+        prev = toks[ti - 2]  # 'said, "..."'
+    ok_before = prev is None or prev.text in (":", "\u2014", "-", "--") or _is_say(prev) or prev.low == "that"
     if not ok_before:
         return False
     nxt = toks[ti + 1] if ti + 1 < len(toks) else None
-    return nxt is None or nxt.text in (",", ".", "!", "?", ";", "\u2014", "-", "--") or \
-        nxt.low in lx.REPORTING_VERBS or nxt.is_cap or nxt.low in PRONOUN_KIND or nxt.quote >= 0
+    if nxt is None or nxt.text in (",", ".", "!", "?", ";", "\u2014", "-", "--") or nxt.quote >= 0 or \
+            nxt.low in lx.REPORTING_VERBS:
+        return True
+    # '"But why?" reporter Jackie Nespral asked him.'
+    return any(t.low in lx.REPORTING_VERBS and t.text[:1].islower() for t in toks[ti + 1:ti + 9])
+
+
+def _is_say(t: Token) -> bool:
+    return t.quote < 0 and t.low in lx.REPORTING_VERBS and lx.REPORTING_VERBS[t.low][0] in ("say", "that")
 
 
 def _standalone(toks: list[Token], ti: int) -> bool:
@@ -619,7 +698,18 @@ def _cue_for_quote(toks: list[Token], ti: int, cues: list[Cue], direct: bool) ->
         between = toks[ti + 1:c.i]
         if c.np_start > ti and all(t.quote < 0 for t in between):
             return c
+        # 'it is the US that "X," and ... "Y," a spokesperson said on Monday.'
+        if c.np_start > ti and _comma_at(toks, c.np_start - 1) and _after_attribution(toks, c) is not None:
+            return c
     return None
+
+
+def _comma_at(toks: list[Token], k: int) -> bool:
+    """A comma at token k, or a quotation ending in one ('"...,"' in American style)."""
+    if k < 0 or k >= len(toks):
+        return False
+    t = toks[k]
+    return t.text == "," or (t.quote >= 0 and t.text.rstrip("\"'\u201d\u2019").endswith(","))
 
 
 def _cue_via(text: str, toks: list[Token], c: Cue) -> str | None:
@@ -786,7 +876,7 @@ def _indirect(text: str, s: Sentence, si: int, toks: list[Token], cues: list[Cue
         b = a
         while b < n:
             t = toks[b]
-            if t.text in (";",) or (t.text == "," and b + 1 < n and (toks[b + 1].low in PARTICIPLES_SUBJECT_FIRST
+            if t.text in (";", "\u2013", "\u2014", "--") or (t.text == "," and b + 1 < n and (toks[b + 1].low in PARTICIPLES_SUBJECT_FIRST
                                                                     or toks[b + 1].low == "according")):
                 break
             b += 1
@@ -827,9 +917,10 @@ def _after_attribution(toks: list[Token], c: Cue) -> int | None:
             return k
         if t.text == "," and k + 1 < n and (toks[k + 1].low in PARTICIPLES_SUBJECT_FIRST or toks[k + 1].low == "according"):
             return k
-        if t.quote >= 0 or (t.low in lx.REPORTING_VERBS and t.text[:1].islower() and t.low != "read"):
+        if t.quote >= 0 or t.low in ("that", "whether", ":"):
             return None
-        if t.low in ("that", "whether", ":"):
+        if not (t.is_cap or t.low in lx.TIME_WORDS or t.low in TRAILER_WORDS or t.low in lx.DOCUMENT_NOUNS
+                or t.text in (",", "(", ")")):
             return None
         k += 1
         budget -= 1

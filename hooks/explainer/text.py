@@ -122,6 +122,9 @@ def _is_boundary(text: str, m: re.Match[str], para_end: int) -> tuple[bool, int]
             return False, nxt
         if first.isdigit():
             return False, nxt
+    if m.group(2) and punct in "?!" and _attribution_follows(text, probe, para_end):
+        # '"What do I have?" Trump asked.' stays one sentence with its attribution
+        return False, nxt
     if punct != "." or m.group(2):
         return True, nxt
     low = word.lower()
@@ -137,6 +140,20 @@ def _is_boundary(text: str, m: re.Match[str], para_end: int) -> tuple[bool, int]
     if lx.DOTTED_INITIALISM.match(word):
         return next_word in lx.SENTENCE_STARTERS, nxt
     return True, nxt
+
+
+_WORD = re.compile(r"[\w'\u2019.-]+|[^\w\s]")
+
+
+def _attribution_follows(text: str, start: int, end: int) -> bool:
+    """'Trump asked.', 'the senator said,' right after a closing quote: up to five words, then a cue."""
+    for k, m in enumerate(_WORD.finditer(text, start, min(end, start + 80))):
+        w = m.group(0)
+        if k >= 6 or not (w[:1].isalnum()):
+            return False
+        if w.lower() in lx.REPORTING_VERBS and lx.REPORTING_VERBS[w.lower()][0] in ("say", "that"):
+            return k > 0
+    return False
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
