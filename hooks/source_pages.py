@@ -18,16 +18,12 @@ from mkdocs.structure.files import File, Files
 
 from explainer.model import Problem
 from explainer.render import Renderer
-from explainer.site import SOURCES_DIR, SiteModel, SourceInput, build_site_model
+from explainer.site import SOURCES_DIR, STATE_KEY, SiteModel, SourceInput, build_site_model
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
 log = get_plugin_logger(__name__)
-
-# Where this build's site model lives in the config, for the other explainer hooks.
-STATE_KEY = "_explainer_site"
-
 
 def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     config[STATE_KEY] = None  # A new build starts with no model.

@@ -31,8 +31,10 @@ class _Sentences(HTMLParser):
             self.ids.append(a["id"] or "")
         if tag in ("br", "img", "input", "meta", "link", "hr"):
             return
-        sid = a.get("id") if "ex-s" in (a.get("class") or "").split() else None
-        self._stack.append(sid)
+        classes = (a.get("class") or "").split()
+        sid = a.get("id") if "ex-s" in classes else None
+        # Speaker chips after marked quotes are added by the site, not part of the sentence.
+        self._stack.append("-" if "ex-who" in classes else sid)
         if sid:
             self.sentences[sid] = ""
 
@@ -41,6 +43,8 @@ class _Sentences(HTMLParser):
             self._stack.pop()
 
     def handle_data(self, data: str) -> None:
+        if "-" in self._stack:
+            return
         for sid in self._stack:
             if sid:
                 self.sentences[sid] += data

@@ -79,11 +79,14 @@ class Quote:
     cue_end: int | None
     via: str | None
     about: tuple[str, ...] = ()
+    speaker_kind: str | None = None
+    """person | group | org | country | anonymous | role | document"""
 
     def to_json(self) -> dict[str, Any]:
         return {
             "text": self.text, "kind": self.kind, "start": self.start, "end": self.end,
-            "sentence": self.sentence, "speaker": self.speaker, "speaker_role": self.speaker_role,
+            "sentence": self.sentence, "speaker": self.speaker, "speaker_kind": self.speaker_kind,
+            "speaker_role": self.speaker_role,
             "speaker_start": self.speaker_start, "speaker_end": self.speaker_end, "cue": self.cue,
             "cue_start": self.cue_start, "cue_end": self.cue_end, "via": self.via, "about": list(self.about),
         }
@@ -215,7 +218,7 @@ def _make(text: str, s: Sentence, q: QuoteSpan, kind: str, sp: Speaker, toks: li
         cue_start, cue_end = toks[cue.i].start, toks[cue.j - 1].end
         cue_text = text[cue_start:cue_end]
     return Quote(text[q.start:q.end], kind, q.start, q.end, s.id, sp.name, sp.role,
-                 sp.start, sp.end, cue_text, cue_start, cue_end, via)
+                 sp.start, sp.end, cue_text, cue_start, cue_end, via, speaker_kind=sp.kind)
 
 
 def _remember(st: _State, sp: Speaker, cue: str | None, via: str | None, para: int, si: int) -> None:
@@ -654,7 +657,7 @@ def _is_direct(toks: list[Token], ti: int, content: str) -> bool:
         return False
     nxt = toks[ti + 1] if ti + 1 < len(toks) else None
     if nxt is None or nxt.text in (",", ".", "!", "?", ";", "\u2014", "-", "--") or nxt.quote >= 0 or \
-            nxt.low in lx.REPORTING_VERBS:
+            nxt.low in lx.REPORTING_VERBS or content.rstrip()[-1:] in (",", ".", "!", "?", "\u2026"):
         return True
     # '"But why?" reporter Jackie Nespral asked him.'
     return any(t.low in lx.REPORTING_VERBS and t.text[:1].islower() for t in toks[ti + 1:ti + 9])
@@ -842,7 +845,7 @@ def _indirect(text: str, s: Sentence, si: int, toks: list[Token], cues: list[Cue
             cs, ce = toks[c.i].start, toks[c.j - 1].end
             ct = text[cs:ce]
         out.append(Quote(text[start:end], "indirect", start, end, s.id, sp.name, sp.role, sp.start, sp.end,
-                         ct, cs, ce, via))
+                         ct, cs, ce, via, speaker_kind=sp.kind))
         _remember(st, sp, ct, via, s.paragraph, si)
 
     n = len(toks)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +18,10 @@ import jinja2
 import yaml
 from markupsafe import Markup, escape
 
+from .entities import SECTION_TITLES, SECTIONS, Entity, members
 from .model import Sentence
-from .site import SiteModel, SiteSource
+from .quotes import Quote
+from .site import Place, SiteModel, SiteSource, Statement
 from .urls import relative_url
 
 TEMPLATE_DIR = "explainer"
@@ -29,12 +32,52 @@ def format_date(d: dt.date | None) -> str:
     return f"{d.day} {d:%B %Y}" if d else ""
 
 
-def sentence_html(s: Sentence) -> Markup:
+@dataclass(frozen=True)
+class Mark:
+    """Markup to wrap around ``text[start:end]`` (offsets into the document text)."""
+
+    start: int
+    end: int
+    before: Markup
+    after: Markup
+
+
+def annotate(text: str, start: int, end: int, marks: Sequence[Mark]) -> Markup:
+    """Escape ``text[start:end]``, wrapping the marked runs (non-overlapping, clipped)."""
+    out: list[str] = []
+    pos = start
+    for mk in sorted(marks, key=lambda x: x.start):
+        a, b = max(mk.start, pos), min(mk.end, end)
+        if a >= b:
+            continue
+        out.append(escape(text[pos:a]))
+        out.append(mk.before + escape(text[a:b]) + mk.after)
+        pos = b
+    out.append(escape(text[pos:end]))
+    return Markup("".join(out))
+
+
+def sentence_html(s: Sentence, marks: Sequence[Mark] = (), text: str | None = None) -> Markup:
     """One sentence with its anchor: shown on hover and focus, like a heading permalink."""
+    body = annotate(text, s.start, s.end, marks) if text is not None and marks else escape(s.text)
     return Markup(
         '<span class="ex-s" id="{a}">{t}<a class="ex-s__link" href="#{a}" '
         'aria-label="Link to this sentence"></a></span>'
-    ).format(a=s.anchor, t=s.text)
+    ).format(a=s.anchor, t=body)
+
+
+KIND_LABELS = {"direct": "direct quote", "partial": "partial quote", "indirect": "reported speech"}
+
+
+def speaker_label(q: Quote) -> str:
+    """What to call the speaker in a table: the name, or the unnamed role."""
+    if q.speaker:
+        return q.speaker
+    if q.speaker_role:
+        return f"unnamed {q.speaker_role}"
+    if q.via:
+        return f"({q.via})"
+    return "unattributed"
 
 
 def meta_text(value: str) -> str:
@@ -60,20 +103,64 @@ class Renderer:
         self.env.filters["date"] = format_date
         self.env.filters["meta"] = meta_text
         self.env.globals["sentence"] = sentence_html
+        self.env.globals["kind_label"] = lambda k: KIND_LABELS.get(k, k)
+        self.env.globals["speaker_label"] = speaker_label
 
     def render(self, name: str, **context: Any) -> str:
         return self.env.get_template(name).render(**context)
 
-    def page(self, name: str, front: dict[str, str], **context: Any) -> str:
-        """A Markdown page: front matter (values escaped for MkDocs' templates) + template."""
-        front = yaml.safe_dump({k: meta_text(v) for k, v in front.items()}, allow_unicode=True,
-                               sort_keys=False, width=100_000)
-        return f"---\n{front}---\n\n" + self.render(name, **context)
+    def page(self, name: str, front: dict[str, Any], **context: Any) -> str:
+        """A Markdown page: front matter (text values escaped for MkDocs' templates) + template."""
+        meta = {k: meta_text(v) if isinstance(v, str) else v for k, v in front.items()}
+        head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=100_000)
+        return f"---\n{head}---\n\n" + self.render(name, **context)
+
+    def speakers(self, q: Quote, site: SiteModel, here: str) -> list[tuple[str, str | None]]:
+        """(name, link or None) for each entity a quote's speaker names."""
+        ms = members(q)
+        if not ms:
+            return [(speaker_label(q), None)]
+        out: list[tuple[str, str | None]] = []
+        for name, kind in ms:
+            e = site.entity(name, kind)
+            out.append((name, relative_url(here, site.url(e.src_uri)) if e else None))
+        return out
+
+    def who(self, q: Quote, site: SiteModel, here: str) -> Markup:
+        """The speaker chip after a marked quote: a link to the speaker's page when there is one."""
+        parts = []
+        for name, url in self.speakers(q, site, here):
+            if url:
+                parts.append(Markup('<a href="{u}">{n}</a>').format(u=url, n=name))
+            else:
+                parts.append(escape(name))
+        return Markup('<span class="ex-who"><span class="ex-sr">{k} by </span>{w}</span>').format(
+            k=KIND_LABELS.get(q.kind, q.kind), w=Markup(" and ").join(parts))
+
+    def quote_marks(self, item: SiteSource, site: SiteModel) -> list[Mark]:
+        text = item.extraction.document.text
+        marks = []
+        for q in item.extraction.quotes:
+            a, b = q.start, q.end
+            if q.kind != "indirect":
+                if a > 0 and not text[a - 1].isalnum():
+                    a -= 1
+                if b < len(text) and not text[b].isalnum() and not text[b].isspace():
+                    b += 1
+            title = f"{KIND_LABELS[q.kind].capitalize()}: {speaker_label(q)}"
+            before = Markup('<span class="ex-quote ex-quote--{k}" title="{t}">').format(k=q.kind, t=title)
+            marks.append(Mark(a, b, before, Markup("</span>") + self.who(q, site, item.url)))
+        return marks
 
     def source_page(self, item: SiteSource, site: SiteModel) -> str:
         doc = item.extraction.document
         paragraphs = [(p, doc.paragraph_sentences(p.index)) for p in doc.paragraphs]
         here = item.url
+        marks = self.quote_marks(item, site)
+        by_sentence: dict[str, list[Mark]] = {}
+        for s in doc.sentences:
+            by_sentence[s.id] = [mk for mk in marks if mk.start < s.end and mk.end > s.start]
+        quotes = [(q, self.speakers(q, site, here)) for q in item.extraction.quotes]
         m = item.source.meta
         desc = f"Explainer of the article “{m.title}”" + (f" ({m.publisher})" if m.publisher else "")
         return self.page(
@@ -84,7 +171,61 @@ class Renderer:
             key_points=[x for x in paragraphs if x[0].kind == "key_point"],
             body=[x for x in paragraphs if x[0].kind != "key_point"],
             index_url=relative_url(here, _sources_index_url(site)),
+            quotes_url=relative_url(here, site.url("quotes/index.md")),
+            marks=by_sentence,
+            text=doc.text,
+            quotes=quotes,
         )
+
+    def quotes_page(self, site: SiteModel) -> str:
+        here = site.url("quotes/index.md")
+        rows = []
+        for st in sorted(site.statements, key=lambda x: (x.places[0].source.source.meta.published is None,
+                                                          -(x.places[0].source.source.meta.published.toordinal()
+                                                            if x.places[0].source.source.meta.published else 0),
+                                                          x.places[0].quote.start)):
+            q = st.places[0].quote
+            rows.append({
+                "st": st,
+                "speakers": self.speakers(q, site, here),
+                "places": [(p.source, relative_url(here, p.source.url, f"s-{p.quote.sentence}"))
+                           for p in st.places],
+            })
+        speakers = sorted({speaker_label(st.places[0].quote) for st in site.statements}, key=str.lower)
+        sources = [s.source.meta.title for s in site.by_date() if s.extraction.quotes]
+        return self.page("quotes.md", {"title": "Who said what", "hide": ["toc"],
+                                       "description": "Every quote and reported statement in the sources, "
+                                                      "with its speaker, role, channel and sentence."},
+                         rows=rows, speakers=speakers, sources=sources,
+                         data_json=relative_url(here, "data/quotes.json").rstrip("/"),
+                         data_csv=relative_url(here, "data/quotes.csv").rstrip("/"))
+
+    def entity_page(self, e: Entity, site: SiteModel) -> str:
+        here = site.url(e.src_uri)
+        groups: dict[str, list[tuple[Place, str]]] = {}
+        order: list[SiteSource] = []
+        for p in site.entity_places(e):
+            if p.source.slug not in groups:
+                groups[p.source.slug] = []
+                order.append(p.source)
+            groups[p.source.slug].append((p, relative_url(here, p.source.url, f"s-{p.quote.sentence}")))
+        by_source = [(src, relative_url(here, src.url), groups[src.slug]) for src in order]
+        kind_word = {"person": "Person", "org": "Organisation", "country": "Country"}[e.kind]
+        return self.page("entity.md", {"title": e.name, "description": f"{kind_word}: {e.name}. "
+                                       "Every statement the sources attribute to them."},
+                         e=e, kind_word=kind_word, by_source=by_source,
+                         index_url=relative_url(here, site.url(f"{e.section}/index.md")),
+                         quotes_url=relative_url(here, site.url("quotes/index.md")))
+
+    def entity_index(self, section: str, site: SiteModel) -> str:
+        here = site.url(f"{section}/index.md")
+        kind = {v: k for k, v in SECTIONS.items()}[section]
+        items = sorted((e for e in site.entities.values() if e.kind == kind), key=lambda e: e.name.lower())
+        rows = [(e, relative_url(here, site.url(e.src_uri)), len(site.entity_places(e))) for e in items]
+        title = SECTION_TITLES[section]
+        return self.page("entity_index.md", {"title": title,
+                                             "description": f"{title} quoted in the sources."},
+                         rows=rows, title=title)
 
     def sources_index(self, site: SiteModel) -> str:
         here = _sources_index_url(site)

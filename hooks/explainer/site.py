@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
+import re
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
+from .entities import SECTIONS, Entity, entity_slug, members
 from .extract import Extraction, extract_source
 from .model import Problem, Source
+from .quotes import Quote
 from .sources import parse_source
 from .urls import page_url
+
+# The key under which the MkDocs hooks keep this build's model in the config.
+STATE_KEY = "_explainer_site"
 
 SOURCES_DIR = "sources"
 
@@ -37,9 +43,88 @@ class SiteSource:
 
 
 @dataclass(frozen=True)
+class Place:
+    """Where a quote stands: its source and the quote record."""
+
+    source: SiteSource
+    quote: Quote
+
+
+@dataclass
+class Statement:
+    """One statement for the who-said-what table: repeats by the same speaker merged."""
+
+    speaker: str | None
+    speaker_kind: str | None
+    text: str
+    kind: str
+    roles: list[str] = field(default_factory=list)
+    vias: list[str] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+@dataclass(frozen=True)
 class SiteModel:
     sources: tuple[SiteSource, ...]
     use_directory_urls: bool = True
+
+    def url(self, src_uri: str) -> str:
+        return page_url(src_uri, self.use_directory_urls)
+
+    @cached_property
+    def places(self) -> list[Place]:
+        """Every quote on the site, by source date then position."""
+        return [Place(s, q) for s in self.by_date() for q in s.extraction.quotes]
+
+    @cached_property
+    def statements(self) -> list[Statement]:
+        merged: dict[tuple[str, str], Statement] = {}
+        for p in self.places:
+            q = p.quote
+            key = (q.speaker or f"~{q.speaker_role or ''}", _norm(q.text))
+            st = merged.get(key)
+            if st is None:
+                st = merged[key] = Statement(q.speaker, q.speaker_kind, q.text, q.kind)
+            if q.speaker_role and q.speaker_role not in st.roles:
+                st.roles.append(q.speaker_role)
+            if q.via and q.via not in st.vias:
+                st.vias.append(q.via)
+            if q.kind == "direct" and st.kind != "direct":
+                st.kind = "direct"
+            st.places.append(p)
+        return list(merged.values())
+
+    @cached_property
+    def entities(self) -> dict[tuple[str, str], Entity]:
+        """Speakers with a page, keyed by (kind, canonical name); slugs unique per section."""
+        found: dict[tuple[str, str], Entity] = {}
+        for p in self.places:
+            for name, kind in members(p.quote):
+                e = found.setdefault((kind, name), Entity(name, kind, ""))
+                role = p.quote.speaker_role
+                if role and p.quote.speaker_kind != "group" and role not in e.roles:
+                    e.roles.append(role)
+        taken: dict[str, set[str]] = {sec: set() for sec in SECTIONS.values()}
+        for key in sorted(found):
+            e = found[key]
+            base = entity_slug(e.name)
+            slug, n = base, 1
+            while slug in taken[e.section] or slug == "index":
+                n += 1
+                slug = f"{base}-{n}"
+            taken[e.section].add(slug)
+            e.slug = slug
+        return found
+
+    def entity(self, name: str, kind: str) -> Entity | None:
+        return self.entities.get((kind, name))
+
+    def entity_places(self, e: Entity) -> list[Place]:
+        return [p for p in self.places if (e.name, e.kind) in members(p.quote)]
 
     def by_date(self) -> list[SiteSource]:
         """Newest first; undated last, then by title."""

@@ -1,0 +1,56 @@
+"""Entities across the whole site: speakers merged by canonical name, with their pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import lexicon as lx
+from .quotes import Quote
+from .sources import slugify
+
+# Where each kind of entity gets its page.
+SECTIONS = {"person": "people", "org": "organizations", "country": "countries"}
+SECTION_TITLES = {"people": "People", "organizations": "Organisations", "countries": "Countries"}
+
+
+def entity_kind(name: str, hint: str | None = None) -> str:
+    """person, org or country for a canonical name ('China' -> country, 'TikTok' -> org)."""
+    low = name.lower()
+    if name in set(lx.COUNTRIES.values()) or low in lx.COUNTRIES:
+        return "country"
+    if name in set(lx.ORGANIZATIONS.values()) or low in lx.ORGANIZATIONS or name in set(lx.OUTLETS.values()):
+        return "org"
+    if hint in ("org", "country", "person"):
+        return hint
+    if any(w.lower() in lx.ORG_HEADS for w in name.split()):
+        return "org"
+    return "person"
+
+
+def members(q: Quote) -> list[tuple[str, str]]:
+    """(name, kind) of each entity a quote's speaker names ('TikTok and ByteDance' -> two)."""
+    if not q.speaker or q.speaker_kind in ("anonymous", "role", "document"):
+        return []
+    if q.speaker_kind == "group":
+        return [(n, entity_kind(n)) for n in q.speaker.split(" and ")]
+    return [(q.speaker, entity_kind(q.speaker, q.speaker_kind))]
+
+
+@dataclass
+class Entity:
+    name: str
+    kind: str
+    slug: str
+    roles: list[str] = field(default_factory=list)
+
+    @property
+    def section(self) -> str:
+        return SECTIONS[self.kind]
+
+    @property
+    def src_uri(self) -> str:
+        return f"{self.section}/{self.slug}.md"
+
+
+def entity_slug(name: str) -> str:
+    return slugify(name, max_len=80)
