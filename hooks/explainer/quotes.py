@@ -29,7 +29,7 @@ from .quotemarks import QuoteNote, QuoteSpan, find_quote_spans
 
 DETERMINERS = frozenset("a an the this that these those its his her their our my your".split())
 # Words before a short quote that make it a label or scare quote: 'the "Clean Network"', 'a "fair"'.
-LABEL_BEFORE = DETERMINERS | {"so-called", "dubbed", "called", "named", "as"}
+LABEL_BEFORE = DETERMINERS | {"so-called", "dubbed", "named"}
 # Small words a title-case name keeps in lower case: "Global Initiative on Data Security".
 TITLE_SMALL_WORDS = frozenset("on of the and for in to a an at by with".split())
 # Words after a short quote that show it continues a clause: '"no right" to establish'.
@@ -291,7 +291,7 @@ def _np_backward(toks: list[Token], j: int) -> int:
             break
         if t.is_cap or low in lx.ROLE_HEADS or low in lx.ORG_HEADS or low in lx.DOCUMENT_NOUNS \
                 or low in GROUP_NOUNS or low in ANONYMOUS or low in PRONOUN_KIND or low in DETERMINERS \
-                or low in INITIATIVE_NOUNS \
+                or low in INITIATIVE_NOUNS or (low in lx.TITLE_WORDS and low not in ("the", "and")) \
                 or low in ("of", "for", "at", "to", "and", "one", "two", "some", "several", "many", "both",
                            "people", "familiar", "with", "matter", "parent", "owner", "employees", "employee",
                            "side", "unnamed", "anonymous", "senior", "top", "former", "chinese", "u.s."):
@@ -633,8 +633,9 @@ def _is_label(toks: list[Token], ti: int, content: str) -> bool:
     if len(words) <= 3 and prev in LABEL_BEFORE:
         return True
     if len(words) <= 2 and nxt is not None and nxt.is_word and nxt.low not in CLAUSE_AFTER \
-            and nxt.low not in lx.REPORTING_VERBS:
-        return True
+            and nxt.low not in lx.REPORTING_VERBS and content.rstrip()[-1:] not in (",", ".", "!", "?"):
+        return True  # an adjective in quotes before its noun: 'a "fair" price', '"untrusted" apps'
+
     if len(words) <= 2 and content.rstrip(",.").lower() == content.rstrip(",.") and not any(c.isalpha() for c in content):
         return True
     return False
@@ -681,16 +682,16 @@ def _cue_for_quote(toks: list[Token], ti: int, cues: list[Cue], direct: bool) ->
     if direct:
         # '"...," said Wang' / '"...," Wang said' / 'Wang added: "..."' / 'saying "..."'
         for c in after:
-            between = toks[ti + 1:c.i]
-            if all(t.text in (",", "-", "\u2014") or (c.np_start <= k + ti + 1 < c.np_end)
-                   for k, t in enumerate(between)) and len(between) <= 8:
+            # only punctuation between the quote and the attribution ('"...," Li Wei, spokesperson ..., said')
+            upto = c.i if c.inverted or c.np_start < 0 else c.np_start
+            if upto > ti and all(t.text in (",", "-", "\u2014", "\u2013") for t in toks[ti + 1:upto]):
                 return c
         if before:
             c = before[-1]
             between = toks[c.j:ti]
             if len(between) <= 12 and not any(t.quote >= 0 for t in between):
                 return c
-        return after[0] if after and len(toks[ti + 1:after[0].i]) <= 8 else None
+        return None
     # partial: the cue whose clause holds the quote
     if before:
         c = before[-1]
@@ -937,7 +938,9 @@ def _skip_clause_lead(toks: list[Token], a: int, c: Cue) -> int | None:
         # 'called on other countries to sign up' -> 'other countries to sign up'
         window = [t.low for t in toks[a:a + 12]]
         return a if "to" in window else None
-    if c.lemma == "tell":
+    if c.lemma == "tell" and a + 2 < n and toks[a].low in ("the", "a", "an") and not toks[a + 1].is_cap:
+        a += 2  # 'told the paper the deal is dead'
+    elif c.lemma == "tell":
         o = a
         while o < n and (toks[o].is_cap or toks[o].low in ("reporters", "journalists", "lawmakers", "the",
                                                            "congress", "parliament")) and o < a + 5:

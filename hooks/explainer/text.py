@@ -148,7 +148,7 @@ _WORD = re.compile(r"[\w'\u2019.-]+|[^\w\s]")
 def _attribution_follows(text: str, start: int, end: int) -> bool:
     """'Trump asked.', 'the senator said,' right after a closing quote: up to five words, then a cue."""
     for k, m in enumerate(_WORD.finditer(text, start, min(end, start + 80))):
-        w = m.group(0)
+        w = m.group(0).rstrip(".")
         if k >= 6 or not (w[:1].isalnum()):
             return False
         if w.lower() in lx.REPORTING_VERBS and lx.REPORTING_VERBS[w.lower()][0] in ("say", "that"):
