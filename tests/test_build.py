@@ -151,3 +151,78 @@ def test_title_cannot_break_out_of_title_element(site_copy: Path) -> None:
     head = page[: page.index("</head>")]
     title = re.search(r"<title>(.*?)</title>", head, re.S)
     assert title and html.unescape(title.group(1)).startswith("</title><script>alert(1)</script>")
+
+
+def test_quotes_page_speaker_pages_and_exports(built: Path) -> None:
+    import csv
+    import json
+    quotes = (built / "quotes" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="../people/wang-yi/">Wang Yi</a>' in quotes
+    # The statement made twice (key point and body) is one row with two places.
+    row = quotes.split("This is naked bullying and should be opposed and rejected.")
+    assert len(row) == 2, "repeated statement must be merged into one row"
+    assert quotes.count(f'href="../sources/{SEED}/#s-') >= 8
+    person = (built / "people" / "wang-yi" / "index.html").read_text(encoding="utf-8")
+    assert "foreign minister" in person and f'href="../../sources/{SEED}/#s-' in person
+    assert (built / "countries" / "china" / "index.html").exists()
+    data = json.loads((built / "data" / "quotes.json").read_text(encoding="utf-8"))
+    assert data["schema"] == "explainer/quotes" and data["version"] == 1
+    speakers = {(q["speaker"], q["kind"]) for q in data["quotes"]}
+    assert ("Wang Yi", "direct") in speakers and ("China", "indirect") in speakers and ("Sources", "indirect") in speakers
+    for q in data["quotes"]:
+        assert q["url"].startswith(f"sources/{SEED}/#s-")
+    with (built / "data" / "quotes.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == len(data["quotes"]) and rows[0]["source"] == SEED
+    page = (built / "sources" / SEED / "index.html").read_text(encoding="utf-8")
+    assert 'class="ex-quote ex-quote--direct"' in page
+    assert '<span class="ex-sr">direct quote by </span><a href="../../people/wang-yi/">Wang Yi</a>' in page
+
+
+def test_every_internal_link_and_anchor_resolves(built: Path) -> None:
+    """Walk the built site: every relative href/src points at a file, every #fragment at an id."""
+    from urllib.parse import unquote, urlsplit
+
+    ids: dict[Path, set[str]] = {}
+    links: list[tuple[Path, str]] = []
+    for f in built.rglob("*.html"):
+        text = f.read_text(encoding="utf-8")
+        ids[f] = set(re.findall(r'\sid="([^"]+)"', text))
+        links += [(f, html.unescape(m)) for m in re.findall(r'\s(?:href|src)="([^"]+)"', text)]
+    bad = []
+    for f, link in links:
+        parts = urlsplit(link)
+        if parts.scheme or link.startswith(("//", "mailto:", "javascript:", "data:")):
+            continue
+        if not parts.path:
+            target = f
+        elif parts.path.startswith("/"):  # 404.html links from the site root
+            target = (built / unquote(parts.path).lstrip("/")).resolve()
+        else:
+            target = (f.parent / unquote(parts.path)).resolve()
+        if target.is_dir():
+            target = target / "index.html"
+        if not target.exists():
+            bad.append(f"{f.relative_to(built)}: {link} (no file)")
+        elif parts.fragment and target.suffix == ".html" and parts.fragment not in ids.get(target, set()) \
+                and parts.fragment not in ("", "__search", "__drawer"):
+            bad.append(f"{f.relative_to(built)}: {link} (no id)")
+    assert not bad, "\n".join(bad[:20])
+
+
+def test_added_source_updates_every_aggregate(site_copy: Path) -> None:
+    (site_copy / "docs" / "sources" / "zz-cables.md").write_text(
+        "---\ntitle: Cables story\npublished: 2021-01-05\n---\n\n"
+        "\u201cThe cables are safe,\u201d said Priya Natarajan, a researcher at the institute.\n\n"
+        "Wang Yi said the rules would help everyone.\n", encoding="utf-8")
+    res = run_build(site_copy)
+    assert res.returncode == 0, res.stderr
+    site = site_copy / "site"
+    quotes = (site / "quotes" / "index.html").read_text(encoding="utf-8")
+    assert "The cables are safe," in quotes and '<a href="../people/priya-natarajan/">Priya Natarajan</a>' in quotes
+    person = (site / "people" / "priya-natarajan" / "index.html").read_text(encoding="utf-8")
+    assert "researcher at the institute" in person and "zz-cables/#s-" in person
+    wang = (site / "people" / "wang-yi" / "index.html").read_text(encoding="utf-8")
+    assert "Cables story" in wang and "the rules would help everyone" in wang
+    people = (site / "people" / "index.html").read_text(encoding="utf-8")
+    assert "priya-natarajan/" in people
