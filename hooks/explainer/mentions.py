@@ -19,7 +19,7 @@ from .model import Document
 # A word with possessive, internal dots or hyphens: "China's", "U.S.", "co-founder", "TikTok’s"
 TOKEN: re.Pattern[str] = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Prof|Rev|St|Jr|Sr|Hon|Amb|Atty|Supt|Cmdr)\.(?=\s)"
-    r"|(?:[A-Za-z]\.){2,}|[^\W_](?:[\w&]|['\u2019.-](?=[^\W_]))*(?:['\u2019]s?\b)?|\.\.\.|--|[^\w\s]")
+    r"|(?:[A-Za-z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|[^\W_](?:[\w&]|['\u2019.-](?=[^\W_]))*(?:['\u2019]s?\b)?|\.\.\.|--|[^\w\s]")
 # A possessive ending: "China's" -> "China"
 POSSESSIVE: re.Pattern[str] = re.compile(r"['\u2019]s?$")
 
@@ -123,7 +123,7 @@ def _is_name_word(t: Token) -> bool:
         return False
     if low in lx.OUTLETS or low in lx.ORG_HEADS or low in lx.DOCUMENT_NOUNS or low in lx.ROLE_HEADS:
         return False
-    bare = t.bare.replace(".", "")
+    bare = t.bare.replace(".", "").replace("'", "").replace("\u2019", "")
     return bare.isalpha() or "-" in t.bare
 
 

@@ -19,6 +19,7 @@ attributed across more than two paragraphs. When in doubt it emits nothing.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,6 +48,10 @@ TERMINAL = tuple(".!?\"'\u201d\u2019)\u2026")
 TRAILER_WORDS = frozenset("in on at to of by from with via during behalf a an the his her its their "
                           "reporters journalists news agency press conference briefing interview "
                           "phone call local time".split())
+# An age or a US party tag after a name: 'Quina Jones, 25, said', 'Mitch McConnell, R-Ky., said'
+AGE_OR_PARTY = re.compile(r"^(?:\d{1,3}|[RDI]-[A-Z][A-Za-z.]*)$")
+# Words that open an aside between a speaker and the cue: 'Clinton, at a later briefing, said'
+ASIDE_START = frozenset("at in on during after before speaking writing asked".split())
 # Heads of phrases that stand for their author: "China's initiative calls on ..."
 INITIATIVE_NOUNS = frozenset("initiative proposal plan program programme order rules law bill".split())
 GROUP_NOUNS = frozenset("companies firms groups governments countries officials".split())
@@ -170,6 +175,12 @@ def _sentence(doc: Document, si: int, s: Sentence, qs: list[QuoteSpan], m: Menti
         direct = _is_direct(toks, ti, content)
         cue = _cue_for_quote(toks, ti, cues, direct)
         speaker = cue.speaker if cue else None
+        if cue is None and direct:
+            dashed = _dash_attribution(text, toks, ti, m, st, s)
+            if dashed is not None:
+                out.append(_make(text, s, q, "direct", dashed, None, svia))
+                _remember(st, dashed, None, svia, s.paragraph, si)
+                continue
         via = svia
         if cue is None and acc is not None and acc[0] is not None:
             speaker, via = acc[0], acc[1] or svia
@@ -352,6 +363,14 @@ def _attach_speaker(text: str, toks: list[Token], c: Cue, cues: list[Cue], m: Me
                         sp = Speaker(sp.name, r, sp.start, sp.end, sp.kind, sp.via)
                 c.speaker, c.inverted, c.np_start, c.np_end = sp, True, c.j, e
                 return
+    # 'Said Ellis: "..."' (a cue opening the sentence, its speaker right after it)
+    if c.i == 0 and c.lemma in INVERTING and not toks[0].low.endswith("ing"):
+        e = _np_forward(toks, c.j)
+        if e > c.j and e < len(toks) and toks[e].text in (":", ","):
+            sp = _resolve(text, toks, c.j, e, m, st, s)
+            if sp is not None:
+                c.speaker, c.inverted, c.np_start, c.np_end = sp, True, c.j, e
+                return
     # Participles share the subject of the main clause: '..., saying ...', 'Noting that ..., Wang said'
     if toks[c.i].low in PARTICIPLES_SUBJECT_FIRST or toks[c.i].low.endswith("ing"):
         if (prev is not None and prev.low in (",", "by", "after", "before", "while", "upon", "when")) or c.i == 0:
@@ -384,16 +403,20 @@ def _attach_speaker(text: str, toks: list[Token], c: Cue, cues: list[Cue], m: Me
             k -= 1
         if k > 0 and toks[k].text == ",":
             inner = [t.low for t in toks[k + 1:j]]
-            if inner and (inner[0] in ("who", "which") or any(w in lx.ROLE_HEADS for w in inner)):
-                a = _np_backward(toks, k - 1)
-                if a <= k - 1:
-                    sp = _resolve(text, toks, a, k, m, st, s)
+            aside = bool(inner) and (inner[0] in ASIDE_START or all(_age_or_party(t.text) or not t.is_word
+                                                                    for t in toks[k + 1:j]))
+            if inner and (inner[0] in ("who", "which") or any(w in lx.ROLE_HEADS for w in inner) or aside):
+                e = _skip_back(toks, k - 1) + 1  # 'Rep. Jim Jordan (R-Ohio), an oversight panel member, said'
+                a = _np_backward(toks, e - 1)
+                if a <= e - 1:
+                    sp = _resolve(text, toks, a, e, m, st, s)
                     if sp is not None:
-                        role = None if inner[0] in ("who", "which") else text[toks[k + 1].start:toks[j - 1].end]
+                        role = None if inner[0] in ("who", "which") or aside else \
+                            text[toks[k + 1].start:toks[j - 1].end]
                         if role and role.split()[0].lower() in ("a", "an", "the"):
                             role = role.split(" ", 1)[1] if " " in role else role
                         c.speaker = Speaker(sp.name, role or sp.role, sp.start, sp.end, sp.kind, sp.via)
-                        c.np_start, c.np_end = a, k
+                        c.np_start, c.np_end = a, e
                         return
         return
     if c.i > 0 and toks[c.i - 1].low == "and" and (c.i < 2 or toks[c.i - 2].text == "," or toks[c.i - 2].is_word):
@@ -407,6 +430,11 @@ def _attach_speaker(text: str, toks: list[Token], c: Cue, cues: list[Cue], m: Me
         sp = _resolve(text, toks, a, j + 1, m, st, s)
         if sp is not None:
             c.speaker, c.np_start, c.np_end = sp, a, j + 1
+
+
+def _age_or_party(word: str) -> bool:
+    """'25' (an age) or 'R-Ky.' / 'D-Calif.' (a US party and state) in an apposition."""
+    return bool(AGE_OR_PARTY.match(word))
 
 
 def _subject(text: str, toks: list[Token], m: Mentions, st: _State, s: Sentence) -> Speaker | None:
@@ -649,7 +677,9 @@ def _starts_statement(content: str) -> bool:
 def _is_direct(toks: list[Token], ti: int, content: str) -> bool:
     """A whole statement: it starts like a sentence and stands where a statement stands."""
     if not _starts_statement(content):
-        return False
+        # '"If he wins," the narrator says, "what then?"': the second half of a split statement
+        return ti >= 3 and toks[ti - 1].text == "," and _is_say(toks[ti - 2]) and toks[0].quote >= 0 \
+            and _starts_statement(toks[0].text.lstrip("\"'\u201c\u2018"))
     prev = toks[ti - 1] if ti > 0 else None
     if prev is not None and prev.text == "," and ti >= 2 and _is_say(toks[ti - 2]):
         prev = toks[ti - 2]  # 'said, "..."'
@@ -666,6 +696,25 @@ def _is_direct(toks: list[Token], ti: int, content: str) -> bool:
 
 def _is_say(t: Token) -> bool:
     return t.quote < 0 and t.low in lx.REPORTING_VERBS and lx.REPORTING_VERBS[t.low][0] in ("say", "that")
+
+
+DASHES = ("\u2015", "\u2014", "\u2013", "-", "--")
+
+
+def _dash_attribution(text: str, toks: list[Token], ti: int, m: Mentions, st: _State,
+                      s: Sentence) -> Speaker | None:
+    """'"We must vote." ― Jorge Falcon': a name after a dash closes the quotation's sentence."""
+    k = ti + 1
+    if k >= len(toks) or toks[k].text not in DASHES:
+        return None
+    e = k + 1
+    while e < len(toks) and toks[e].is_cap and e - k <= 4:
+        e += 1
+    rest = toks[e:]
+    if e == k + 1 or any(t.text not in (".", ",") for t in rest):
+        return None
+    sp = _resolve(text, toks, k + 1, e, m, st, s)
+    return sp if sp is not None and sp.kind == "person" else None
 
 
 def _standalone(toks: list[Token], ti: int) -> bool:
