@@ -27,8 +27,12 @@ install-dev: $(VENV)/.installed-dev
 serve: install
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
+# Build into a scratch folder and swap it in only when the strict build succeeds:
+# a failed build never leaves a half-written site/.
 build: install
-	$(BIN)/mkdocs build --strict --clean
+	rm -rf .site.tmp
+	$(BIN)/mkdocs build --strict --clean --site-dir .site.tmp
+	rm -rf site && mv .site.tmp site
 
 browser-deps:
 	@bash tests/install_browser.sh

@@ -24,30 +24,25 @@ TOKEN: re.Pattern[str] = re.compile(
 POSSESSIVE: re.Pattern[str] = re.compile(r"['\u2019]s?$")
 
 
-@dataclass(frozen=True)
 class Token:
-    text: str
-    start: int
-    end: int
-    quote: int = -1
-    """Index of the quotation this token stands for (-1: an ordinary token)."""
+    """A word, a punctuation mark, or a whole quotation (``quote >= 0``)."""
 
-    @property
-    def low(self) -> str:
-        return self.text.lower().replace("\u2019", "'")
+    __slots__ = ("text", "start", "end", "quote", "low", "bare", "is_cap", "is_word")
 
-    @property
-    def bare(self) -> str:
+    def __init__(self, text: str, start: int, end: int, quote: int = -1) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.quote = quote
+        """Index of the quotation this token stands for (-1: an ordinary token)."""
+        self.low = text.lower().replace("\u2019", "'")
+        self.bare = POSSESSIVE.sub("", text)
         """Without a possessive ending: "China's" -> "China"."""
-        return POSSESSIVE.sub("", self.text)
+        self.is_cap = quote < 0 and text[:1].isupper()
+        self.is_word = quote < 0 and text[:1].isalnum()
 
-    @property
-    def is_cap(self) -> bool:
-        return self.quote < 0 and self.text[:1].isupper()
-
-    @property
-    def is_word(self) -> bool:
-        return self.quote < 0 and (self.text[:1].isalnum())
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end}, {self.quote})"
 
 
 def tokenize(text: str, start: int, end: int, quotes: list[tuple[int, int]] | None = None) -> list[Token]:
@@ -88,6 +83,8 @@ class Mentions:
     organizations: dict[str, int] = field(default_factory=dict)
     countries: dict[str, int] = field(default_factory=dict)
     org_at: list[tuple[int, str]] = field(default_factory=list)
+    tokens: dict[int, list[Token]] = field(default_factory=dict)
+    """Plain tokens of each sentence, by its start offset (reused by the quote extractor)."""
 
     def resolve_name(self, words: list[str]) -> str | None:
         """Full name for the words of a name mention, if the text (or the gazetteer) knows it."""
@@ -196,6 +193,7 @@ def find_mentions(doc: Document) -> Mentions:
     text = doc.text
     for s in doc.sentences:
         toks = tokenize(text, s.start, s.end)
+        m.tokens[s.start] = toks
         for t in toks:
             low = t.bare.lower().replace("\u2019", "'")
             if low in lx.COUNTRIES and t.is_cap:
@@ -243,15 +241,24 @@ def _subject_of_cue(toks: list[Token], j: int) -> bool:
     return k < len(toks) and toks[k].low in lx.REPORTING_VERBS and lx.REPORTING_VERBS[toks[k].low][0] == "say"
 
 
+def _first_words() -> frozenset[str]:
+    return frozenset(k.split()[0] for table in (lx.ORGANIZATIONS, lx.OUTLETS) for k in table)
+
+
+# First words of every gazetteer organisation and outlet: 'wall' for 'wall street journal'.
+ORG_FIRST_WORDS = _first_words()
+
+
 def _multiword_orgs(text: str, toks: list[Token], m: Mentions) -> None:
     """Gazetteer organisations and outlets (longest match) in a sentence."""
     i = 0
     n = len(toks)
     while i < n:
         hit = None
+        if not toks[i].is_cap or POSSESSIVE.sub("", toks[i].low) not in ORG_FIRST_WORDS:
+            i += 1
+            continue
         for k in range(min(n, i + 6), i, -1):
-            if not toks[i].is_cap:
-                break
             phrase = " ".join(t.text for t in toks[i:k]).lower().replace("\u2019", "'")
             bare = POSSESSIVE.sub("", phrase)
             for table in (lx.ORGANIZATIONS, lx.OUTLETS):

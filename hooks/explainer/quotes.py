@@ -157,7 +157,7 @@ def _sentence(doc: Document, si: int, s: Sentence, qs: list[QuoteSpan], m: Menti
               notes: list[QuoteNote]) -> list[Quote]:
     text = doc.text
     regions = [(q.open, min(q.outer_end, s.end)) for q in qs]
-    toks = tokenize(text, s.start, s.end, regions)
+    toks = tokenize(text, s.start, s.end, regions) if qs or s.start not in m.tokens else m.tokens[s.start]
     cues = _find_cues(toks)
     svia = _sentence_via(text, toks)
     for c in cues:
