@@ -44,3 +44,21 @@ def quotes_csv(site: SiteModel) -> str:
         # A cell starting with = + - @ would run as a formula in a spreadsheet: quote it.
         w.writerow({k: (f"'{v}" if isinstance(v, str) and v[:1] in "=+-@" else v) for k, v in r.items()})
     return buf.getvalue()
+
+
+def glossary_json(site: SiteModel) -> str:
+    """Every entry with its definition (sanitised HTML and plain text) and where it appears."""
+    from .glossary import definition_html, definition_text
+
+    entries = []
+    for d in sorted(site.glossary.definitions, key=lambda d: d.term.lower()):
+        entries.append({
+            "term": d.term, "slug": d.slug, "aliases": list(d.aliases), "related": list(d.related),
+            "definition": definition_text(d), "definition_html": definition_html(d), "source": d.source,
+            "url": f"glossary/#{d.slug}",
+            "appearances": [{"source": a.source.slug, "sentence": a.sentence_id,
+                             "url": f"{a.source.url}#s-{a.sentence_id}", "text": a.text[a.start:a.end]}
+                            for a in site.appearances[d.slug]],
+        })
+    return json.dumps({"schema": "explainer/glossary", "version": SCHEMA_VERSION, "terms": entries},
+                      ensure_ascii=False, indent=1) + "\n"

@@ -11,6 +11,7 @@ from .importer import HEADLINE, detect_soft_wrap
 from .mentions import find_mentions
 from .model import Document, LineMap, Paragraph, Problem, Source
 from .quotes import extract_quotes
+from .terms import find_terms
 from .text import build_document, split_paragraphs
 
 
@@ -80,7 +81,9 @@ def extract_document(path: str, title: str, published: dt.date | None,
     quotes, notes = extract_quotes(doc, mentions)
     lines = lines or LineMap(doc.text)
     problems = tuple(Problem(path, lines.line_of(n.offset), n.message, "info") for n in notes)
+    terms = find_terms(doc)
     return Extraction(path=path, title=title, published=published, document=doc, quotes=tuple(quotes),
+                      terms=tuple(terms),
                       people=tuple(sorted(mentions.people)), organizations=tuple(sorted(mentions.organizations)),
                       countries=tuple(sorted(mentions.countries)), problems=problems)
 

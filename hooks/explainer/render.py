@@ -66,6 +66,19 @@ def sentence_html(s: Sentence, marks: Sequence[Mark] = (), text: str | None = No
     ).format(a=s.anchor, t=body)
 
 
+def snippet(text: str, a: int, b: int, width: int = 70) -> Markup:
+    """'… words <mark>term</mark> words …' around a match in a sentence."""
+    left = max(0, a - width)
+    right = min(len(text), b + width)
+    if left > 0:
+        left = text.find(" ", left, a) + 1 or left
+    if right < len(text):
+        sp = text.rfind(" ", b, right)
+        right = sp if sp > b else right
+    return Markup("{}{}<mark>{}</mark>{}{}").format(
+        "\u2026" if left > 0 else "", text[left:a], text[a:b], text[b:right], "\u2026" if right < len(text) else "")
+
+
 KIND_LABELS = {"direct": "direct quote", "partial": "partial quote", "indirect": "reported speech"}
 
 
@@ -175,6 +188,7 @@ class Renderer:
             marks=by_sentence,
             text=doc.text,
             quotes=quotes,
+            terms=[(d, n, relative_url(here, "glossary/", d.slug)) for d, n in site.terms_in(item)],
         )
 
     def quotes_page(self, site: SiteModel) -> str:
@@ -216,6 +230,34 @@ class Renderer:
                          e=e, kind_word=kind_word, by_source=by_source,
                          index_url=relative_url(here, site.url(f"{e.section}/index.md")),
                          quotes_url=relative_url(here, site.url("quotes/index.md")))
+
+    def glossary_page(self, site: SiteModel) -> str:
+        from .glossary import definition_html
+
+        here = site.url("glossary/index.md")
+        defs = sorted(site.glossary.definitions, key=lambda d: d.term.lower())
+        slugs = {f.lower(): d.slug for d in defs for f in d.forms}
+        letters: dict[str, list[dict[str, Any]]] = {}
+        for d in defs:
+            first = d.term[:1].upper()
+            letter = first if "A" <= first <= "Z" else "#"
+            groups: dict[str, tuple[SiteSource, str, list[tuple[Markup, str]]]] = {}
+            for a in site.appearances[d.slug]:
+                if a.source.slug not in groups:
+                    groups[a.source.slug] = (a.source, relative_url(here, a.source.url), [])
+                groups[a.source.slug][2].append((snippet(a.text, a.start, a.end),
+                                                 relative_url(here, a.source.url, f"s-{a.sentence_id}")))
+            letters.setdefault(letter, []).append({
+                "d": d, "html": Markup(definition_html(d)),
+                "related": [(r, slugs.get(r.lower())) for r in d.related],
+                "groups": list(groups.values()),
+            })
+        alphabet = [(c, c in letters) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"] + ([("#", True)] if "#" in letters else [])
+        return self.page("glossary.md", {"title": "Glossary",
+                                         "description": "The terms a reader of these articles meets, explained, "
+                                                        "with every sentence that uses them."},
+                         letters=sorted(letters.items()), alphabet=alphabet,
+                         data_json=relative_url(here, "data/glossary.json"))
 
     def entity_index(self, section: str, site: SiteModel) -> str:
         here = site.url(f"{section}/index.md")

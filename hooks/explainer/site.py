@@ -8,6 +8,8 @@ from functools import cached_property, lru_cache
 
 from .entities import SECTIONS, Entity, entity_slug, members
 from .extract import Extraction, extract_source
+from .glossary import GLOSSARY_DIR, Definition, Glossary, build_glossary, definition_text
+from .linker import Linker, Target
 from .model import Problem, Source
 from .quotes import Quote
 from .sources import parse_source
@@ -17,6 +19,7 @@ from .urls import page_url
 STATE_KEY = "_explainer_site"
 
 SOURCES_DIR = "sources"
+_ = GLOSSARY_DIR
 
 
 @dataclass(frozen=True)
@@ -68,9 +71,68 @@ def _norm(text: str) -> str:
 
 
 @dataclass(frozen=True)
+class Appearance:
+    """A sentence that uses a glossary term: where, and the matched words' offsets."""
+
+    source: SiteSource
+    sentence_id: str
+    text: str
+    start: int
+    """Offsets of the match within ``text`` (the sentence)."""
+    end: int
+
+
+@dataclass(frozen=True)
 class SiteModel:
     sources: tuple[SiteSource, ...]
     use_directory_urls: bool = True
+    glossary: Glossary = field(default_factory=Glossary)
+
+    @cached_property
+    def glossary_targets(self) -> list[Target]:
+        url = "glossary/"
+        return [Target(f"term:{d.slug}", d.forms, f"{url}#{d.slug}", definition_text(d), "term", d.slug)
+                for d in self.glossary.definitions]
+
+    @cached_property
+    def linker(self) -> Linker:
+        """The one linker for every page: glossary terms (initiatives and entities join later)."""
+        return Linker(self.glossary_targets)
+
+    @cached_property
+    def appearances(self) -> dict[str, list[Appearance]]:
+        """Glossary slug -> every sentence that uses the term, in source order."""
+        only = Linker(self.glossary_targets)
+        out: dict[str, list[Appearance]] = {d.slug: [] for d in self.glossary.definitions}
+        for src in self.by_date():
+            for s in src.extraction.document.sentences:
+                for a, b, t in only.find_all(s.text):
+                    out[t.key.split(":", 1)[1]].append(Appearance(src, s.id, s.text, a, b))
+        return out
+
+    def missing_terms(self) -> list[tuple[str, int, list[tuple[SiteSource, str]]]]:
+        """Candidates no glossary entry covers: (term, sentences, places), most used first."""
+        forms = {f.lower() for d in self.glossary.definitions for f in d.forms}
+        forms |= {f.lower().rstrip("s") for f in forms}
+        agg: dict[str, tuple[str, list[tuple[SiteSource, str]]]] = {}
+        for src in self.sources:
+            for t in src.extraction.terms:
+                key = t.term.lower()
+                if key in forms or key.rstrip("s") in forms:
+                    continue
+                shown, places = agg.setdefault(key, (t.term, []))
+                places.extend((src, sid) for sid in t.sentences)
+        out = [(shown, len(places), places) for shown, places in agg.values()]
+        return sorted(out, key=lambda x: (-x[1], x[0].lower()))
+
+    def terms_in(self, src: SiteSource) -> list[tuple[Definition, int]]:
+        """Glossary entries a source uses, with how many sentences use them."""
+        out = []
+        for d in self.glossary.definitions:
+            n = len({a.sentence_id for a in self.appearances[d.slug] if a.source is src})
+            if n:
+                out.append((d, n))
+        return sorted(out, key=lambda x: x[0].term.lower())
 
     def url(self, src_uri: str) -> str:
         return page_url(src_uri, self.use_directory_urls)
@@ -144,10 +206,11 @@ def _analyse(path: str, data: bytes) -> tuple[Source | None, Extraction | None, 
     return src, ex, tuple(problems) + ex.problems
 
 
-def build_site_model(inputs: list[SourceInput], *,
-                     use_directory_urls: bool = True) -> tuple[SiteModel, list[Problem]]:
-    """Analyse every source; errors (bad files, duplicate slugs) come back as problems."""
-    problems: list[Problem] = []
+def build_site_model(inputs: list[SourceInput], *, use_directory_urls: bool = True,
+                     glossary_files: list[tuple[str, bytes]] | None = None) -> tuple[SiteModel, list[Problem]]:
+    """Analyse every source and read the glossary; errors (bad files, duplicate slugs or
+    terms) come back as problems."""
+    glossary, problems = build_glossary(glossary_files or [])
     out: list[SiteSource] = []
     seen: dict[str, str] = {}
     for inp in sorted(inputs, key=lambda i: i.src_uri):
@@ -163,4 +226,4 @@ def build_site_model(inputs: list[SourceInput], *,
         seen[slug] = inp.path
         uri = f"{SOURCES_DIR}/{slug}.md"
         out.append(SiteSource(src, ex, uri, page_url(uri, use_directory_urls)))
-    return SiteModel(tuple(out), use_directory_urls), problems
+    return SiteModel(tuple(out), use_directory_urls, glossary), problems

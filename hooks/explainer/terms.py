@@ -1,0 +1,141 @@
+"""Glossary candidates: acronyms, domain phrases from a lexicon and head-noun rules, and
+quoted coinages.
+
+Does not cover: terms outside the lexicon's domain unless they are acronyms or quoted, and
+verb phrases ("censors content").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from . import lexicon as lx
+from .mentions import Token
+from .model import Document
+
+_T = lx.load_data("terms")
+LEXICON: frozenset[str] = frozenset(t.lower() for t in _T["lexicon"])
+HEADS: frozenset[str] = frozenset(_T["heads"])
+MODIFIERS: frozenset[str] = frozenset(_T["modifiers"])
+NOT_ACRONYMS: frozenset[str] = frozenset(_T["not_acronyms"])
+# An acronym or initialism: '5G', 'ICT', 'IEEPA', 'CFIUS' (not 'US' or 'I').
+ACRONYM: re.Pattern[str] = re.compile(r"(?<![\w-])(?:\d[A-Z]|[A-Z]{2,6}\d?|[A-Z]\d[A-Z]?)(?![\w])")
+# Words that never belong in a domain phrase.
+STOP: frozenset[str] = frozenset(
+    "the a an of to in on at for by with from and or but its his her their our this that these those "
+    "is are was were be been has have had will would can could should may might said says new other "
+    "such some any all more most many much very also not no".split())
+_WORD: re.Pattern[str] = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|\d[\w-]*")
+_MAX_N = max(len(t.split()) for t in LEXICON)
+
+
+@dataclass(frozen=True)
+class TermCandidate:
+    term: str
+    count: int
+    sentences: tuple[str, ...]
+    defined: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {"term": self.term, "count": self.count, "sentences": list(self.sentences), "defined": self.defined}
+
+
+def _singular(w: str) -> str:
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+def find_terms(doc: Document, defined: set[str] | None = None,
+               extra: dict[str, str] | None = None) -> list[TermCandidate]:
+    """Candidates in a document, most frequent first.
+
+    Arguments:
+        defined: lower-cased terms and aliases that have a glossary entry (marks ``defined``).
+        extra: more surface forms to look for (lower-cased form -> canonical term), e.g. the
+            glossary's own terms and aliases.
+    """
+    defined = defined or set()
+    extra = extra or {}
+    found: dict[str, list[str]] = {}
+    display: dict[str, str] = {}
+    lex = {t: t for t in LEXICON}
+    for k, v in extra.items():
+        lex.setdefault(k.lower(), v)
+    lex_sing = {" ".join(_singular(w) for w in k.split()): v for k, v in lex.items()}
+
+    def add(term: str, sid: str, shown: str | None = None) -> None:
+        key = " ".join(_singular(w) for w in term.lower().split())
+        found.setdefault(key, [])
+        if sid not in found[key]:
+            found[key].append(sid)
+        else:
+            found[key].append(sid)
+        display.setdefault(key, shown or term)
+
+    text = doc.text
+    for s in doc.sentences:
+        words = [(m.group(0), m.start()) for m in _WORD.finditer(text, s.start, s.end)]
+        low = [w.lower().replace("\u2019", "'") for w, _ in words]
+        # 1. lexicon phrases, longest first
+        i = 0
+        used: set[int] = set()
+        while i < len(words):
+            hit = 0
+            for n in range(min(_MAX_N + 1, len(words) - i), 0, -1):
+                phrase = " ".join(low[i:i + n])
+                sing = " ".join(_singular(w) for w in low[i:i + n])
+                if phrase in lex or sing in lex_sing:
+                    canonical = lex.get(phrase) or lex_sing.get(sing) or phrase
+                    add(canonical, s.id)
+                    # its shorter lexicon terms too: 'data sovereignty' -> 'sovereignty'
+                    for a in range(i + 1, i + n):
+                        sub = " ".join(low[a:i + n])
+                        if sub in lex:
+                            add(lex[sub], s.id)
+                    used.update(range(i, i + n))
+                    hit = n
+                    break
+            i += hit or 1
+        # 2. head-noun phrases: up to two domain modifiers before a domain head
+        for j, w in enumerate(low):
+            if j in used or w not in HEADS:
+                continue
+            k = j
+            while k > 0 and j - k < 2 and low[k - 1] in MODIFIERS and low[k - 1] not in STOP \
+                    and (k - 1) not in used:
+                k -= 1
+            if k < j and not (words[k][0][0].isupper() and low[k] not in MODIFIERS):
+                add(" ".join(low[k:j + 1]), s.id)
+        # 3. acronyms
+        for m in ACRONYM.finditer(text, s.start, s.end):
+            a = m.group(0)
+            if a not in NOT_ACRONYMS and a.lower() not in lx.COUNTRIES and a.lower() not in lx.ORGANIZATIONS \
+                    and a.lower() not in lx.OUTLETS:
+                add(a, s.id, a)
+    out = []
+    for key, sids in found.items():
+        term = display[key]
+        out.append(TermCandidate(term, len(sids), tuple(dict.fromkeys(sids)),
+                                 term.lower() in defined or key in defined))
+    out.sort(key=lambda t: (-t.count, t.term.lower()))
+    return out
+
+
+def quoted_coinages(doc: Document, label_spans: list[tuple[int, int]]) -> list[tuple[str, str]]:
+    """(text, sentence id) of short scare-quoted words: '"untrusted" apps' -> 'untrusted'."""
+    out = []
+    for a, b in label_spans:
+        t = doc.text[a:b].strip(" ,.;:")
+        if t and len(t.split()) <= 3 and not t[:1].isupper():
+            s = doc.sentence_at(a)
+            if s is not None:
+                out.append((t, s.id))
+    return out
+
+
+_ = Token

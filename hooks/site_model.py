@@ -1,0 +1,82 @@
+"""MkDocs glue: read every source and glossary entry once per build into the site model.
+
+It runs first (``hooks:`` order) and keeps the model in the config for the feature hooks.
+The inputs are read in ``on_files``, never in page events, so every page derived from them
+stays complete under ``mkdocs serve`` and ``--dirty`` rebuilds; the analysis is cached by file
+content inside the library, so unchanged sources cost nothing on a rebuild.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from explainer.glossary import GLOSSARY_DIR
+from explainer.model import Problem
+from explainer.site import SOURCES_DIR, STATE_KEY, SourceInput, build_site_model
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+log = get_plugin_logger(__name__)
+
+
+def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
+    config[STATE_KEY] = None  # a new build starts with no model
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
+    root = Path(config.config_file_path or config.docs_dir).resolve().parent
+    sources: list[SourceInput] = []
+    glossary: list[tuple[str, bytes]] = []
+    for f in list(files):
+        kind = _input_kind(f)
+        if kind is None:
+            continue
+        assert f.abs_src_path is not None
+        shown = os.path.relpath(f.abs_src_path, root)
+        try:
+            data = Path(f.abs_src_path).read_bytes()
+        except OSError as e:
+            raise PluginError(f"Error reading '{shown}': {e.strerror or e}") from e
+        if kind == "source":
+            sources.append(SourceInput(shown, f.src_uri, data))
+        else:
+            glossary.append((shown, data))
+        files.remove(f)  # an input, not a page: the feature hooks generate the pages
+    site, problems = build_site_model(sources, use_directory_urls=config.use_directory_urls,
+                                      glossary_files=glossary)
+    _report(problems)
+    config[STATE_KEY] = site
+    sentences = sum(len(s.extraction.document.sentences) for s in site.sources)
+    log.info(f"{len(site.sources)} sources, {sentences} sentences, {len(site.glossary.definitions)} glossary entries")
+    return files
+
+
+def _input_kind(f: File) -> str | None:
+    if f.abs_src_path is None or f.generated_by or not f.src_uri.endswith(".md"):
+        return None
+    if f.src_uri.startswith(f"{SOURCES_DIR}/") and f.src_uri != f"{SOURCES_DIR}/index.md":
+        return "source"
+    if f.src_uri.startswith(f"{GLOSSARY_DIR}/") and f.src_uri != f"{GLOSSARY_DIR}/index.md":
+        return "glossary"
+    return None
+
+
+def _report(problems: list[Problem]) -> None:
+    """Errors stop the build in one message; warnings fail strict builds; infos are notes."""
+    errors = [p for p in problems if p.level == "error"]
+    for p in problems:
+        if p.level == "warning":
+            log.warning(str(p))
+        elif p.level == "info":
+            log.debug(str(p))
+    if errors:
+        lines = "\n".join(f"  {p}" for p in sorted(errors, key=lambda p: (p.path, p.line or 0)))
+        raise PluginError(f"{len(errors)} problem(s) in the content:\n{lines}")
