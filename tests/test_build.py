@@ -226,3 +226,43 @@ def test_added_source_updates_every_aggregate(site_copy: Path) -> None:
     assert "Cables story" in wang and "the rules would help everyone" in wang
     people = (site / "people" / "index.html").read_text(encoding="utf-8")
     assert "priya-natarajan/" in people
+
+
+def test_glossary_tooltips_and_backlinks(built: Path) -> None:
+    page = (built / "sources" / SEED / "index.html").read_text(encoding="utf-8")
+    m = re.search(r'<a class="ex-link ex-link--term" href="../../glossary/#unilateralism" title="([^"]+)">'
+                  r'unilateralism</a>', page)
+    assert m and "acting on its own" in html.unescape(html.unescape(m.group(1)))
+    assert 'href="../../glossary/#mass-surveillance"' in page
+    glossary = (built / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert '<h3 id="backdoor">Backdoor</h3>' in glossary
+    assert f'href="../sources/{SEED}/#s-' in glossary and "<mark>security backdoors</mark>" in glossary
+    # Terms are linked on every kind of page, never inside their own entry's heading section.
+    quotes = (built / "quotes" / "index.html").read_text(encoding="utf-8")
+    assert 'class="ex-link ex-link--term"' in quotes
+    entry = glossary[glossary.index('<h3 id="backdoor">'):]
+    entry = entry[:entry.index("<h3", 5)]
+    assert 'href="#backdoor"' not in entry and "glossary/#backdoor" not in entry
+    import json
+    data = json.loads((built / "data" / "glossary.json").read_text(encoding="utf-8"))
+    bd = next(t for t in data["terms"] if t["slug"] == "backdoor")
+    assert bd["appearances"] and bd["appearances"][0]["url"].startswith(f"sources/{SEED}/#s-")
+
+
+def test_added_term_is_linked(site_copy: Path) -> None:
+    (site_copy / "docs" / "glossary" / "data-laws.md").write_text(
+        "---\nterm: Data laws\naliases: [data law]\n---\nLaws on how data may be collected and used.\n",
+        encoding="utf-8")
+    res = run_build(site_copy)
+    assert res.returncode == 0, res.stderr
+    page = (site_copy / "site" / "sources" / SEED / "index.html").read_text(encoding="utf-8")
+    assert '<a class="ex-link ex-link--term" href="../../glossary/#data-laws" title="Laws on how data' in page
+    glossary = (site_copy / "site" / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert '<h3 id="data-laws">Data laws</h3>' in glossary and "<mark>data laws</mark>" in glossary
+
+
+def test_bad_glossary_entry_fails_with_file_and_line(site_copy: Path) -> None:
+    (site_copy / "docs" / "glossary" / "dup.md").write_text("---\nterm: Backdoors\n---\nAgain.\n", encoding="utf-8")
+    res = run_build(site_copy)
+    assert res.returncode != 0 and "Traceback" not in res.stderr
+    assert "docs/glossary/dup.md:2: term 'Backdoors' is already defined by docs/glossary/backdoor.md" in res.stderr

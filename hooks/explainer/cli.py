@@ -62,6 +62,13 @@ def _cmd_extract(a: argparse.Namespace) -> int:
         raise _Fail("extract: give source files (.md or .txt), or --jsonl FILE")
     out: list[dict[str, Any]] = []
     failed = False
+    forms: set[str] = set()
+    if a.glossary:
+        from .glossary import build_glossary
+        g, gprobs = build_glossary([(str(p), p.read_bytes()) for p in sorted(Path(a.glossary).glob("*.md"))])
+        _report(gprobs, quiet_info=True)
+        forms = {f.lower() for d in g.definitions for f in d.forms}
+        forms |= {f.rstrip("s") for f in forms}
     for path in a.paths:
         ex, problems = extract_path(path, a.published)
         _report(problems)
@@ -69,7 +76,11 @@ def _cmd_extract(a: argparse.Namespace) -> int:
             failed = True
             continue
         _report(ex.problems)
-        out.append(ex.to_json())
+        obj = ex.to_json()
+        if forms:
+            for t in obj["terms"]:
+                t["defined"] = t["term"].lower() in forms or t["term"].lower().rstrip("s") in forms
+        out.append(obj)
     json.dump({"sources": out}, sys.stdout, ensure_ascii=False, indent=1 if a.pretty else None)
     sys.stdout.write("\n")
     return 1 if failed else 0
@@ -132,6 +143,37 @@ def _cmd_import(a: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_glossary(a: argparse.Namespace) -> int:
+    from .site import SourceInput, build_site_model
+
+    docs = Path(a.docs)
+    if not docs.is_dir():
+        raise _Fail(f"{docs}: no such folder (pass --docs DOCS_DIR)")
+    sources = [SourceInput(str(p), f"sources/{p.name}", p.read_bytes())
+               for p in sorted((docs / "sources").glob("*.md")) if p.name != "index.md"]
+    defs = [(str(p), p.read_bytes()) for p in sorted((docs / "glossary").glob("*.md")) if p.name != "index.md"]
+    site, problems = build_site_model(sources, glossary_files=defs)
+    _report(problems, quiet_info=True)
+    if any(p.level == "error" for p in problems):
+        return 1
+    if a.missing:
+        missing = site.missing_terms()
+        for term, n, places in missing:
+            where = ", ".join(f"{src.source.path}:{src.source.lines.line_of(_start(src, sid))}"
+                              for src, sid in places[:5])
+            more = f" (+{len(places) - 5} more)" if len(places) > 5 else ""
+            print(f"{term}\t{n}\t{where}{more}")
+        print(f"{len(missing)} terms without a glossary entry", file=sys.stderr)
+    else:
+        for d in sorted(site.glossary.definitions, key=lambda d: d.term.lower()):
+            print(f"{d.term}\t{len(site.appearances[d.slug])}\t{d.path}")
+    return 0
+
+
+def _start(src: Any, sid: str) -> int:
+    return next((s.start for s in src.extraction.document.sentences if s.id == sid), 0)
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="explainer", description=__doc__)
     sub = ap.add_subparsers(dest="command", required=True)
@@ -141,6 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--jsonl", metavar="IN.jsonl", help="read {id, text, published?} lines; write one line each")
     ex.add_argument("--published", type=_date, help="publication date for plain text (YYYY-MM-DD)")
     ex.add_argument("--pretty", action="store_true", help="indent the JSON")
+    ex.add_argument("--glossary", metavar="DIR", help="glossary folder: marks terms that have an entry as defined")
     ex.set_defaults(func=_cmd_extract)
     im = sub.add_parser("import", help="write a source file from raw article text")
     im.add_argument("file", help="the raw text file, or - for standard input")
@@ -152,6 +195,10 @@ def build_parser() -> argparse.ArgumentParser:
     im.add_argument("--output", "-o", default="docs/sources", help="folder to write into, or - for stdout")
     im.add_argument("--force", action="store_true", help="replace an existing source")
     im.set_defaults(func=_cmd_import)
+    gl = sub.add_parser("glossary", help="list glossary entries, or candidate terms that have none")
+    gl.add_argument("--missing", action="store_true", help="list candidates without a definition, with places")
+    gl.add_argument("--docs", default="docs", help="the docs folder (default: docs)")
+    gl.set_defaults(func=_cmd_glossary)
     return ap
 
 

@@ -40,6 +40,7 @@ class Definition:
     source: str | None = None
     path: str = ""
     line: int = 1
+    alias_line: int = 1
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -127,7 +128,8 @@ def parse_definition(path: str, data: bytes) -> tuple[Definition | None, list[Pr
         return None, out
     slug = str(fm.get("slug") or slugify(term))
     return Definition(" ".join(term.split()), slug, body, tuple(aliases or ()), tuple(related or ()),
-                      source.strip() if isinstance(source, str) else None, path, lines.get("term", 2)), out
+                      source.strip() if isinstance(source, str) else None, path, lines.get("term", 2),
+                      lines.get("aliases", lines.get("term", 2))), out
 
 
 def build_glossary(files: list[tuple[str, bytes]]) -> tuple[Glossary, list[Problem]]:
@@ -146,11 +148,12 @@ def build_glossary(files: list[tuple[str, bytes]]) -> tuple[Glossary, list[Probl
             other = owner.get(key)
             if other is not None and other is not d:
                 what = "term" if form == d.term else "alias"
-                problems.append(Problem(d.path, d.line, f"{what} '{form}' is already defined by {other.path} "
+                problems.append(Problem(d.path, d.line if what == "term" else d.alias_line,
+                                        f"{what} '{form}' is already defined by {other.path} "
                                                         f"('{other.term}'); each term and alias belongs to one entry"))
                 clash = True
         if len({f.lower() for f in d.forms}) < len(d.forms):
-            problems.append(Problem(d.path, d.line, f"'{d.term}' lists the same alias twice"))
+            problems.append(Problem(d.path, d.alias_line, f"'{d.term}' lists the same alias twice"))
             clash = True
         if clash:
             continue
