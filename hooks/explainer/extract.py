@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
@@ -10,7 +11,9 @@ from .boilerplate import DATE_PREFIX, boilerplate_kind
 from .importer import HEADLINE, detect_soft_wrap
 from .mentions import find_mentions
 from .model import Document, LineMap, Paragraph, Problem, Source
-from .quotes import extract_quotes
+from .initiatives import Initiative, find_initiatives
+from .quotemarks import find_quote_spans
+from .quotes import Quote, extract_quotes
 from .terms import find_terms
 from .text import build_document, split_paragraphs
 
@@ -26,12 +29,15 @@ class Extraction:
     quotes: tuple[Any, ...] = ()
     terms: tuple[Any, ...] = ()
     initiatives: tuple[Any, ...] = ()
+    mentions: tuple[tuple[int, int, str, str], ...] = ()
+    """(start, end, canonical name, kind) of each person, organisation and country mention."""
     people: tuple[str, ...] = ()
     organizations: tuple[str, ...] = ()
     countries: tuple[str, ...] = ()
     problems: tuple[Problem, ...] = field(default=())
 
     def to_json(self) -> dict[str, Any]:
+        names = {i.key: i.name for i in self.initiatives}
         return {
             "path": self.path,
             "title": self.title,
@@ -40,7 +46,7 @@ class Extraction:
                           for s in self.document.sentences],
             "quotes": [q.to_json() for q in self.quotes],
             "terms": [t.to_json() for t in self.terms],
-            "initiatives": [i.to_json() for i in self.initiatives],
+            "initiatives": [i.to_json(names) for i in self.initiatives],
             "entities": {"people": list(self.people), "organizations": list(self.organizations),
                          "countries": list(self.countries)},
         }
@@ -82,10 +88,24 @@ def extract_document(path: str, title: str, published: dt.date | None,
     lines = lines or LineMap(doc.text)
     problems = tuple(Problem(path, lines.line_of(n.offset), n.message, "info") for n in notes)
     terms = find_terms(doc)
+    spans, _ = find_quote_spans(doc.text, doc.paragraphs)
+    initiatives = find_initiatives(doc, mentions, [(q.start, q.end) for q in spans], published)
+    quotes = _about(quotes, initiatives, doc)
     return Extraction(path=path, title=title, published=published, document=doc, quotes=tuple(quotes),
-                      terms=tuple(terms),
+                      terms=tuple(terms), initiatives=tuple(initiatives), mentions=tuple(sorted(set(mentions.spans))),
                       people=tuple(sorted(mentions.people)), organizations=tuple(sorted(mentions.organizations)),
                       countries=tuple(sorted(mentions.countries)), problems=problems)
+
+
+def _about(quotes: list[Quote], initiatives: list[Initiative], doc: Document) -> list[Quote]:
+    """Each quote's ``about``: the initiatives named in the quote or in its sentence."""
+    by_sentence: dict[str, list[str]] = {}
+    for ini in initiatives:
+        for m in ini.mentions:
+            names = by_sentence.setdefault(m.sentence, [])
+            if ini.name not in names:
+                names.append(ini.name)
+    return [dataclasses.replace(q, about=tuple(by_sentence.get(q.sentence, ()))) for q in quotes]
 
 
 def extract_source(source: Source) -> Extraction:

@@ -83,6 +83,8 @@ class Mentions:
     organizations: dict[str, int] = field(default_factory=dict)
     countries: dict[str, int] = field(default_factory=dict)
     org_at: list[tuple[int, str]] = field(default_factory=list)
+    spans: list[tuple[int, int, str, str]] = field(default_factory=list)
+    """(start, end, canonical name, kind) of every person, organisation and country mention."""
     tokens: dict[int, list[Token]] = field(default_factory=dict)
     """Plain tokens of each sentence, by its start offset (reused by the quote extractor)."""
 
@@ -198,6 +200,7 @@ def find_mentions(doc: Document) -> Mentions:
             low = t.bare.lower().replace("\u2019", "'")
             if low in lx.COUNTRIES and t.is_cap:
                 m.countries.setdefault(lx.COUNTRIES[low], t.start)
+                m.spans.append((t.start, t.start + len(t.bare), lx.COUNTRIES[low], "country"))
         _multiword_orgs(text, toks, m)
         for i, j in name_runs(toks):
             words = [t.bare for t in toks[i:j]]
@@ -216,6 +219,7 @@ def find_mentions(doc: Document) -> Mentions:
                     if r and r not in p.roles:
                         p.roles.append(r)
                 m.person_at.append((toks[i].start, name))
+                m.spans.append((toks[i].start, toks[j - 1].start + len(toks[j - 1].bare), name, "person"))
                 for w in (words[0], words[-1]):
                     other = m.short.get(w)
                     if other and other != name:
@@ -230,6 +234,7 @@ def find_mentions(doc: Document) -> Mentions:
                     if before and before not in m.people[name].roles:
                         m.people[name].roles.append(before)
                     m.person_at.append((toks[i].start, name))
+                    m.spans.append((toks[i].start, toks[i].start + len(toks[i].bare), name, "person"))
     m.short = {k: v for k, v in m.short.items() if v}
     return m
 
@@ -270,6 +275,8 @@ def _multiword_orgs(text: str, toks: list[Token], m: Mentions) -> None:
         if hit:
             m.organizations.setdefault(hit[1], toks[i].start)
             m.org_at.append((toks[i].start, hit[1]))
+            last = toks[hit[0] - 1]
+            m.spans.append((toks[i].start, last.start + len(last.bare), hit[1], "org"))
             i = hit[0]
         else:
             i += 1

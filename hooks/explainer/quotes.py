@@ -308,8 +308,14 @@ def _np_backward(toks: list[Token], j: int) -> int:
                            "side", "unnamed", "anonymous", "senior", "top", "former", "chinese", "u.s."):
             if low in lx.ROLE_HEADS or low in lx.ORG_HEADS or low in GROUP_NOUNS or low in ANONYMOUS:
                 has_head = True
-            if low in ("of", "for", "at", "to", "with") and k == j:
-                break
+            if low in ("of", "for", "at", "to", "with"):
+                # a preposition inside a name or role only: 'spokesperson for X', 'Secretary of State',
+                # not 'a shot at the Trump administration'
+                if k == j or k == 0:
+                    break
+                pl = toks[k - 1].bare.lower()
+                if not (toks[k - 1].is_cap or pl in lx.ROLE_HEADS or pl in lx.ORG_HEADS or pl in lx.TITLE_WORDS):
+                    break
             k -= 1
             continue
         if t.text[:1].islower() and has_head and j - k <= 5:
@@ -1038,3 +1044,23 @@ def quotes_json(quotes: list[Quote]) -> list[dict[str, Any]]:
 
 
 _ = POSSESSIVE  # re-exported for callers that strip possessives
+
+
+def resolve_phrase(text: str, toks: list[Token], a: int, b: int, mentions: Mentions,
+                   s: Sentence) -> Speaker | None:
+    """Who or what the tokens ``toks[a:b]`` name (a name, an organisation, a country, a role),
+    for callers outside quote attribution (initiative proponents)."""
+    return _resolve(text, toks, a, b, mentions, _State(), s)
+
+
+def subject_before(text: str, toks: list[Token], i: int, mentions: Mentions, s: Sentence) -> Speaker | None:
+    """The subject of the verb at token ``i``: 'the Trump administration, which last month announced'."""
+    j = _skip_back(toks, i - 1)
+    if j < 0:
+        return None
+    if toks[j].low in ("which", "who") and j >= 2 and toks[j - 1].text == ",":
+        j = j - 2
+    elif toks[j].low == "and" or toks[j].text == ",":
+        return _subject(text, toks, mentions, _State(), s)
+    a = _np_backward(toks, j)
+    return _resolve(text, toks, a, j + 1, mentions, _State(), s) if a <= j else None
