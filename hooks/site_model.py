@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+from explainer.curated import INITIATIVES_DIR
 from explainer.glossary import GLOSSARY_DIR
 from explainer.model import Problem
 from explainer.site import SOURCES_DIR, STATE_KEY, SourceInput, build_site_model
@@ -35,6 +36,7 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     root = Path(config.config_file_path or config.docs_dir).resolve().parent
     sources: list[SourceInput] = []
     glossary: list[tuple[str, bytes]] = []
+    curated: list[tuple[str, bytes]] = []
     for f in list(files):
         kind = _input_kind(f)
         if kind is None:
@@ -47,15 +49,18 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
             raise PluginError(f"Error reading '{shown}': {e.strerror or e}") from e
         if kind == "source":
             sources.append(SourceInput(shown, f.src_uri, data))
-        else:
+        elif kind == "glossary":
             glossary.append((shown, data))
+        else:
+            curated.append((shown, data))
         files.remove(f)  # an input, not a page: the feature hooks generate the pages
     site, problems = build_site_model(sources, use_directory_urls=config.use_directory_urls,
-                                      glossary_files=glossary)
+                                      glossary_files=glossary, initiative_files=curated)
     _report(problems)
     config[STATE_KEY] = site
     sentences = sum(len(s.extraction.document.sentences) for s in site.sources)
-    log.info(f"{len(site.sources)} sources, {sentences} sentences, {len(site.glossary.definitions)} glossary entries")
+    log.info(f"{len(site.sources)} sources, {sentences} sentences, {len(site.glossary.definitions)} glossary "
+             f"entries, {len(site.initiatives)} initiatives, {len(site.entities)} entities")
     return files
 
 
@@ -66,6 +71,8 @@ def _input_kind(f: File) -> str | None:
         return "source"
     if f.src_uri.startswith(f"{GLOSSARY_DIR}/") and f.src_uri != f"{GLOSSARY_DIR}/index.md":
         return "glossary"
+    if f.src_uri.startswith(f"{INITIATIVES_DIR}/") and f.src_uri != f"{INITIATIVES_DIR}/index.md":
+        return "initiative"
     return None
 
 

@@ -54,3 +54,20 @@ class Entity:
 
 def entity_slug(name: str) -> str:
     return slugify(name, max_len=80)
+
+
+def entity_aliases(name: str, kind: str) -> list[str]:
+    """Other names the gazetteer knows for an entity: 'Donald Trump' -> 'Trump', 'President Trump'."""
+    table = {"person": lx.KNOWN_PEOPLE, "org": lx.ORGANIZATIONS, "country": lx.COUNTRIES}[kind]
+    out = []
+    for alias, canonical in table.items():
+        if canonical == name and alias != name.lower():
+            original = next((a for a in _originals(kind) if a.lower().replace("\u2019", "'") == alias), alias)
+            out.append(original)
+    return out
+
+
+def _originals(kind: str) -> list[str]:
+    section = {"person": "people", "org": "organizations", "country": "countries"}[kind]
+    data = lx.load_data("gazetteer")[section]
+    return [a for canonical, aliases in data.items() for a in [canonical, *(aliases or [])]]

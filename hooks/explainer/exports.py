@@ -62,3 +62,50 @@ def glossary_json(site: SiteModel) -> str:
         })
     return json.dumps({"schema": "explainer/glossary", "version": SCHEMA_VERSION, "terms": entries},
                       ensure_ascii=False, indent=1) + "\n"
+
+
+def initiatives_json(site: SiteModel) -> str:
+    """Every initiative with proponents, dates, provisions, relations and mentions (with sentences)."""
+    from .initiatives import themes_of
+
+    def place(src: Any, sid: str | None) -> dict[str, Any] | None:
+        return {"source": src.slug, "sentence": sid, "url": f"{src.url}#s-{sid}"} if src is not None and sid else None
+
+    items = []
+    for si in site.initiatives:
+        items.append({
+            "name": si.name, "slug": si.slug, "kind": si.kind, "aliases": si.aliases, "url": site.url(si.src_uri),
+            "curated": si.curated.path if si.curated else None,
+            "official_url": si.curated.official_url if si.curated else None,
+            "proponents": [{"name": n, "from": place(src, sid)} for n, src, sid in si.proponents()],
+            "announced": [{**d.to_json(), "from": place(src, sid)} for d, src, sid in si.dates()],
+            "provisions": [{"text": t, "themes": themes_of(t), "from": place(src, sid)} for t, src, sid in si.provisions()],
+            "responds_to": [{"initiative": o.slug, "from": place(src, sid)} for o, src, sid in site.responds_to(si)],
+            "mentions": [{"text": m.surface, **(place(src, m.sentence) or {})} for src, m in si.mentions()],
+        })
+    return json.dumps({"schema": "explainer/initiatives", "version": SCHEMA_VERSION, "initiatives": items},
+                      ensure_ascii=False, indent=1) + "\n"
+
+
+def entities_json(site: SiteModel) -> str:
+    items = []
+    for (kind, name), e in sorted(site.entities.items()):
+        items.append({
+            "name": name, "kind": kind, "slug": e.slug, "url": site.url(e.src_uri), "roles": e.roles,
+            "mentions": [{"source": src.slug, "sentence": sid, "url": f"{src.url}#s-{sid}"}
+                         for src, sid in site.entity_mentions.get((kind, name), [])],
+            "quotes": len(site.entity_places(e)),
+            "initiatives": [{"initiative": si.slug, "role": how} for si, how in site.entity_initiatives(e)],
+        })
+    return json.dumps({"schema": "explainer/entities", "version": SCHEMA_VERSION, "entities": items},
+                      ensure_ascii=False, indent=1) + "\n"
+
+
+def timeline_json(site: SiteModel) -> str:
+    items = [{"date": ev.date.iso(), "precision": ev.date.precision, "expression": ev.date.text, "kind": ev.kind,
+              "what": ev.what, "initiative": ev.initiative,
+              "source": ev.source.slug if ev.source else None,
+              "url": (f"{ev.source.url}#s-{ev.sentence}" if ev.sentence else ev.source.url) if ev.source else None}
+             for ev in site.timeline]
+    return json.dumps({"schema": "explainer/timeline", "version": SCHEMA_VERSION, "events": items},
+                      ensure_ascii=False, indent=1) + "\n"

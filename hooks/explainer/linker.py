@@ -50,7 +50,7 @@ def _form_pattern(form: str) -> str:
 
 # Tags whose text is never linked.
 SKIP_TAGS = frozenset("a code pre kbd samp script style textarea button select option label svg math "
-                      "h1 h2 h3 h4 h5 h6 abbr title time var figcaption dt".split())
+                      "h1 h2 h3 h4 h5 h6 abbr title time var figcaption dt th".split())
 VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 # A tag or comment: '<a href="x">', '</p>', '<!-- c -->'
 TAG: re.Pattern[str] = re.compile(r"<!--.*?-->|<[^>]*>", re.S)

@@ -19,17 +19,16 @@ import yaml
 from markupsafe import Markup, escape
 
 from .entities import SECTION_TITLES, SECTIONS, Entity, members
+from .initiatives import themes_of
 from .model import Sentence
 from .quotes import Quote
-from .site import Place, SiteModel, SiteSource, Statement
+from .site import Place, SiteInitiative, SiteModel, SiteSource, Statement
 from .urls import relative_url
 
 TEMPLATE_DIR = "explainer"
 
 
-def format_date(d: dt.date | None) -> str:
-    """'8 September 2020'."""
-    return f"{d.day} {d:%B %Y}" if d else ""
+from .render_text import format_date, format_date_ref  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -114,6 +113,7 @@ class Renderer:
             keep_trailing_newline=True,
         )
         self.env.filters["date"] = format_date
+        self.env.filters["dateref"] = format_date_ref
         self.env.filters["meta"] = meta_text
         self.env.globals["sentence"] = sentence_html
         self.env.globals["kind_label"] = lambda k: KIND_LABELS.get(k, k)
@@ -189,6 +189,8 @@ class Renderer:
             text=doc.text,
             quotes=quotes,
             terms=[(d, n, relative_url(here, "glossary/", d.slug)) for d, n in site.terms_in(item)],
+            initiatives=[(si, relative_url(here, site.url(si.src_uri)), ini)
+                         for si in site.initiatives for src, ini in si.found if src is item],
         )
 
     def quotes_page(self, site: SiteModel) -> str:
@@ -225,11 +227,102 @@ class Renderer:
             groups[p.source.slug].append((p, relative_url(here, p.source.url, f"s-{p.quote.sentence}")))
         by_source = [(src, relative_url(here, src.url), groups[src.slug]) for src in order]
         kind_word = {"person": "Person", "org": "Organisation", "country": "Country"}[e.kind]
+        mentioned: dict[str, tuple[SiteSource, str, list[tuple[str, str]]]] = {}
+        for src, sid in site.entity_mentions.get((e.kind, e.name), []):
+            if src.slug not in mentioned:
+                mentioned[src.slug] = (src, relative_url(here, src.url), [])
+            text = next(x.text for x in src.extraction.document.sentences if x.id == sid)
+            mentioned[src.slug][2].append((text, relative_url(here, src.url, f"s-{sid}")))
+        inits = [(si, how, relative_url(here, site.url(si.src_uri))) for si, how in site.entity_initiatives(e)]
         return self.page("entity.md", {"title": e.name, "description": f"{kind_word}: {e.name}. "
-                                       "Every statement the sources attribute to them."},
-                         e=e, kind_word=kind_word, by_source=by_source,
+                                       "What the sources say by and about them."},
+                         e=e, kind_word=kind_word, by_source=by_source, mentioned=list(mentioned.values()),
+                         initiatives=inits,
                          index_url=relative_url(here, site.url(f"{e.section}/index.md")),
                          quotes_url=relative_url(here, site.url("quotes/index.md")))
+
+    def _link_place(self, here: str, src: SiteSource | None, sid: str | None) -> str | None:
+        return relative_url(here, src.url, f"s-{sid}") if src is not None and sid else None
+
+    def initiative_page(self, si: SiteInitiative, site: SiteModel) -> str:
+        from .curated import body_html
+
+        here = site.url(si.src_uri)
+        link = lambda src, sid: self._link_place(here, src, sid)  # noqa: E731
+        people = {(e.kind, e.name): e for e in site.entities.values()}
+
+        def who(name: str) -> tuple[str, str | None]:
+            for kind in ("person", "org", "country"):
+                e = people.get((kind, name))
+                if e is not None:
+                    return name, relative_url(here, site.url(e.src_uri))
+            return name, None
+
+        reactions = []
+        for p in site.places:
+            if si.name in p.quote.about or any(a.lower() in p.quote.text.lower() for a in si.forms):
+                reactions.append((p, self.speakers(p.quote, site, here), link(p.source, p.quote.sentence)))
+        mentions = [(src, m, link(src, m.sentence)) for src, m in si.mentions()]
+        spots = {(src.slug, m.sentence) for src, m in si.mentions()}
+        related = sorted((e for e in site.entities.values()
+                          if any((x.slug, y) in spots for x, y in site.entity_mentions.get((e.kind, e.name), []))),
+                         key=lambda e: (e.kind, e.name))
+        return self.page("initiative.md", {"title": si.name, "description": f"{si.name}: who launched it, when, "
+                                           "what it asks for, reactions and how it relates to other initiatives."},
+                         si=si,
+                         proponents=[(who(n), src, link(src, sid)) for n, src, sid in si.proponents()],
+                         dates=[(d, src, link(src, sid)) for d, src, sid in si.dates()],
+                         provisions=[(t, src, link(src, sid), themes_of(t)) for t, src, sid in si.provisions()],
+                         responds_to=[(o, relative_url(here, site.url(o.src_uri)), src, link(src, sid))
+                                      for o, src, sid in site.responds_to(si)],
+                         responded_by=[(o, relative_url(here, site.url(o.src_uri)), src, link(src, sid))
+                                       for o, src, sid in site.responded_by(si)],
+                         reactions=reactions, mentions=mentions,
+                         related=[(e, relative_url(here, site.url(e.src_uri))) for e in related],
+                         background=Markup(body_html(si.curated)) if si.curated and si.curated.body else None,
+                         index_url=relative_url(here, site.url("initiatives/index.md")))
+
+    def initiatives_index(self, site: SiteModel) -> str:
+        from .initiatives import THEMES
+
+        here = site.url("initiatives/index.md")
+        link = lambda src, sid: self._link_place(here, src, sid)  # noqa: E731
+        inits = [si for si in site.initiatives if si.kind != "law"]
+        laws = [si for si in site.initiatives if si.kind == "law"]
+        compared = [si for si in inits if si.curated or si.provisions()][:4]
+        rows = []
+        for theme in THEMES:
+            cells = []
+            for si in compared:
+                items = [(t, link(src, sid)) for t, src, sid in si.provisions() if theme in themes_of(t)]
+                cells.append(items)
+            if any(cells):
+                rows.append((theme, cells))
+        return self.page("initiatives.md", {"title": "Initiatives", "hide": ["toc"],
+                                            "description": "Every named initiative, program and law in the sources, "
+                                                           "compared side by side."},
+                         inits=[(si, relative_url(here, site.url(si.src_uri))) for si in inits],
+                         laws=[(si, relative_url(here, site.url(si.src_uri))) for si in laws],
+                         compared=[(si, relative_url(here, site.url(si.src_uri)),
+                                    list(dict.fromkeys(p[0] for p in si.proponents())),
+                                    list(dict.fromkeys(format_date_ref(d) for d, _, _ in si.dates())),
+                                    len({src.slug for src, _ in si.mentions()}))
+                                   for si in compared],
+                         rows=rows, data_json=relative_url(here, "data/initiatives.json"),
+                         timeline_url=relative_url(here, site.url("timeline/index.md")))
+
+    def timeline_page(self, site: SiteModel) -> str:
+        here = site.url("timeline/index.md")
+        events = []
+        for ev in site.timeline:
+            ini = next((si for si in site.initiatives if si.slug == ev.initiative), None)
+            events.append((ev, self._link_place(here, ev.source, ev.sentence) or
+                           (relative_url(here, ev.source.url) if ev.source else None),
+                           (ini, relative_url(here, site.url(ini.src_uri))) if ini else None))
+        return self.page("timeline.md", {"title": "Timeline", "hide": ["toc"],
+                                         "description": "Dated events in the sources, with relative dates resolved "
+                                                        "from each article's publication date."},
+                         events=events, data_json=relative_url(here, "data/timeline.json"))
 
     def glossary_page(self, site: SiteModel) -> str:
         from .glossary import definition_html

@@ -6,8 +6,9 @@ import html
 import re
 from html.parser import HTMLParser
 
-ALLOWED_TAGS = frozenset("p em strong b i code a ul ol li br blockquote sup sub abbr".split())
-VOID = frozenset({"br"})
+ALLOWED_TAGS = frozenset("p em strong b i code a ul ol li br blockquote sup sub abbr h3 h4 table thead tbody "
+                         "tr th td hr".split())
+VOID = frozenset({"br", "hr"})
 # Links may go to web pages, site pages and anchors; never javascript: or data:.
 SAFE_HREF = re.compile(r"^(?:https?://|/|\.{0,2}/|#|[\w][\w./-]*(?:#[\w-]*)?$)", re.IGNORECASE)
 

@@ -6,10 +6,14 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from .entities import SECTIONS, Entity, entity_slug, members
+from .entities import SECTIONS, Entity, entity_aliases, entity_kind, entity_slug, members
 from .extract import Extraction, extract_source
+from .curated import CuratedInitiative, parse_curated
+from .dates import DateRef, find_dates
 from .glossary import GLOSSARY_DIR, Definition, Glossary, build_glossary, definition_text
+from .initiatives import Initiative, Mention, name_key, themes_of
 from .linker import Linker, Target
+from .render_text import format_date_ref
 from .model import Problem, Source
 from .quotes import Quote
 from .sources import parse_source
@@ -66,8 +70,85 @@ class Statement:
     places: list[Place] = field(default_factory=list)
 
 
+def _same_date(a: DateRef, b: DateRef) -> bool:
+    """Equal at the coarser of the two precisions: 2020-08 and 2020-08-05 agree."""
+    order = {"year": 0, "month": 1, "week": 2, "day": 3}
+    p = a.precision if order[a.precision] <= order[b.precision] else b.precision
+    if p == "year":
+        return a.date.year == b.date.year
+    if p == "month":
+        return (a.date.year, a.date.month) == (b.date.year, b.date.month)
+    if p == "week":
+        return abs((a.date - b.date).days) < 7
+    return a.date == b.date
+
+
 def _norm(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
+
+
+@dataclass
+class SiteInitiative:
+    """One initiative across the site: curated page and every source's extraction merged."""
+
+    slug: str
+    name: str
+    kind: str = "initiative"
+    aliases: list[str] = field(default_factory=list)
+    keys: set[tuple[str, ...]] = field(default_factory=set)
+    curated: CuratedInitiative | None = None
+    found: list[tuple[SiteSource, Initiative]] = field(default_factory=list)
+
+    @property
+    def src_uri(self) -> str:
+        return f"initiatives/{self.slug}.md"
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+    def proponents(self) -> list[tuple[str, SiteSource | None, str | None]]:
+        """(name, source, sentence id); the curated one first, without a source."""
+        out: list[tuple[str, SiteSource | None, str | None]] = []
+        if self.curated and self.curated.proponent:
+            out.append((self.curated.proponent, None, None))
+        for src, ini in self.found:
+            if ini.proponent and not any(p[0] == ini.proponent.value and p[1] is src for p in out):
+                out.append((ini.proponent.value, src, ini.proponent.sentence))
+        return out
+
+    def dates(self) -> list[tuple[DateRef, SiteSource | None, str | None]]:
+        out: list[tuple[DateRef, SiteSource | None, str | None]] = []
+        if self.curated and self.curated.announced:
+            out.append((self.curated.announced, None, None))
+        for src, ini in self.found:
+            if ini.announced:
+                out.append((ini.announced.value, src, ini.announced.sentence))
+        return out
+
+    def provisions(self) -> list[tuple[str, SiteSource | None, str | None]]:
+        out: list[tuple[str, SiteSource | None, str | None]] = []
+        if self.curated:
+            out.extend((p, None, None) for p in self.curated.provisions)
+        for src, ini in self.found:
+            out.extend((p.value, src, p.sentence) for p in ini.provisions)
+        return out
+
+    def mentions(self) -> list[tuple[SiteSource, Mention]]:
+        return [(src, m) for src, ini in self.found for m in ini.mentions]
+
+
+@dataclass
+class Event:
+    """A dated event for the timeline."""
+
+    date: DateRef
+    what: str
+    source: SiteSource | None
+    sentence: str | None
+    kind: str = "event"
+    """event | announcement | publication | background"""
+    initiative: str | None = None
 
 
 @dataclass(frozen=True)
@@ -87,6 +168,108 @@ class SiteModel:
     sources: tuple[SiteSource, ...]
     use_directory_urls: bool = True
     glossary: Glossary = field(default_factory=Glossary)
+    curated: tuple[CuratedInitiative, ...] = ()
+
+    @cached_property
+    def initiatives(self) -> list[SiteInitiative]:
+        """Curated pages first, then every extracted initiative, merged by name and alias."""
+        out: list[SiteInitiative] = []
+        by_key: dict[tuple[str, ...], SiteInitiative] = {}
+
+        def register(si: SiteInitiative, forms: list[str]) -> None:
+            for f in forms:
+                k = name_key(f)
+                if k:
+                    si.keys.add(k)
+                    by_key.setdefault(k, si)
+
+        for c in self.curated:
+            si = SiteInitiative(c.slug, c.name, "initiative", list(c.aliases), curated=c)
+            register(si, [c.name, *c.aliases])
+            out.append(si)
+        for src in self.by_date()[::-1]:
+            for ini in src.extraction.initiatives:
+                forms = [ini.name, *ini.aliases]
+                si = next((by_key[name_key(f)] for f in forms if name_key(f) in by_key), None)
+                if si is None:
+                    si = SiteInitiative("", ini.name, ini.kind)
+                    out.append(si)
+                for f in forms:
+                    if f.lower() != si.name.lower() and f.lower() not in (a.lower() for a in si.aliases):
+                        si.aliases.append(f)
+                register(si, forms)
+                si.found.append((src, ini))
+        taken: set[str] = set()
+        for si in out:
+            base = si.slug or entity_slug(si.name)
+            slug, n = base, 1
+            while slug in taken or slug == "index":
+                n += 1
+                slug = f"{base}-{n}"
+            si.slug = slug
+            taken.add(slug)
+        return out
+
+    def initiative_by_name(self, name: str) -> SiteInitiative | None:
+        k = name_key(name)
+        return next((si for si in self.initiatives if k in si.keys), None)
+
+    def responds_to(self, si: SiteInitiative) -> list[tuple[SiteInitiative, SiteSource | None, str | None]]:
+        out: list[tuple[SiteInitiative, SiteSource | None, str | None]] = []
+        if si.curated and si.curated.responds_to:
+            other = self.initiative_by_name(si.curated.responds_to)
+            if other is not None and other is not si:
+                out.append((other, None, None))
+        for src, ini in si.found:
+            names = {i.key: i for i in src.extraction.initiatives}
+            for r in ini.relations:
+                target = names.get(r.value[1])
+                other = self.initiative_by_name(target.name) if target else None
+                if other is not None and other is not si and not any(o[0] is other and o[1] is src for o in out):
+                    out.append((other, src, r.sentence))
+        return out
+
+    def responded_by(self, si: SiteInitiative) -> list[tuple[SiteInitiative, SiteSource | None, str | None]]:
+        return [(o, src, sid) for o in self.initiatives for t, src, sid in self.responds_to(o) if t is si]
+
+    def contradictions(self) -> list[Problem]:
+        """Curated dates that disagree with what a source says (both are shown on the page)."""
+        out = []
+        for si in self.initiatives:
+            c = si.curated
+            if not c or not c.announced:
+                continue
+            for d, src, sid in si.dates():
+                if src is None or _same_date(c.announced, d):
+                    continue
+                line = src.source.lines.line_of(next(s.start for s in src.extraction.document.sentences if s.id == sid))
+                out.append(Problem(c.path, c.line("announced"),
+                                   f"announced: {c.announced.iso()} here, but {src.source.path}:{line} says "
+                                   f"{d.iso()} ('{d.text}'); both are shown on the page", "warning"))
+        return out
+
+    @cached_property
+    def timeline(self) -> list[Event]:
+        events: list[Event] = []
+        for si in self.initiatives:
+            if si.curated and si.curated.announced:
+                events.append(Event(si.curated.announced, f"{si.name} announced (background)", None, None,
+                                    "background", si.slug))
+        for src in self.sources:
+            m = src.source.meta
+            if m.published:
+                events.append(Event(DateRef(0, 0, m.published.isoformat(), m.published, "day"),
+                                    f"{m.publisher or 'A source'} publishes \u201c{m.title}\u201d", src, None,
+                                    "publication"))
+            ann = {(ini.announced.sentence, ini.name) for ini in src.extraction.initiatives if ini.announced}
+            for s in src.extraction.document.sentences:
+                for d in find_dates(src.extraction.document.text, m.published, s.start, s.end):
+                    kind = "announcement" if any(sid == s.id for sid, _ in ann) else "event"
+                    ini_name = next((n for sid, n in ann if sid == s.id), None)
+                    si = self.initiative_by_name(ini_name) if ini_name else None
+                    events.append(Event(d, s.text, src, s.id, kind, si.slug if si else None))
+        return sorted(events, key=lambda e: (e.date.date, {"year": 0, "month": 1, "week": 2, "day": 3}[e.date.precision],
+                                             e.kind != "background", e.what))
 
     @cached_property
     def glossary_targets(self) -> list[Target]:
@@ -96,8 +279,21 @@ class SiteModel:
 
     @cached_property
     def linker(self) -> Linker:
-        """The one linker for every page: glossary terms (initiatives and entities join later)."""
-        return Linker(self.glossary_targets)
+        """The one linker for every page: glossary terms, initiatives, then entities."""
+        targets = list(self.glossary_targets)
+        for si in self.initiatives:
+            who = ", ".join(dict.fromkeys(p[0] for p in si.proponents())) or "unknown"
+            when = "; ".join(dict.fromkeys(format_date_ref(d) for d, _, _ in si.dates()))
+            kind = "Law" if si.kind == "law" else "Initiative"
+            tip = f"{kind}: {si.name}." + (f" Proposed by {who}." if si.kind != "law" else "") + \
+                (f" Announced {when}." if when else "")
+            targets.append(Target(f"initiative:{si.slug}", si.forms, self.url(si.src_uri), tip, "initiative"))
+        for e in self.entities.values():
+            forms = [e.name, *entity_aliases(e.name, e.kind)]
+            label = {"person": "Person", "org": "Organisation", "country": "Country"}[e.kind]
+            tip = f"{label}: {e.name}" + (f" ({'; '.join(e.roles[:2])})" if e.roles else "")
+            targets.append(Target(f"{e.kind}:{e.slug}", tuple(forms), self.url(e.src_uri), tip, e.kind))
+        return Linker(targets)
 
     @cached_property
     def appearances(self) -> dict[str, list[Appearance]]:
@@ -162,7 +358,8 @@ class SiteModel:
 
     @cached_property
     def entities(self) -> dict[tuple[str, str], Entity]:
-        """Speakers with a page, keyed by (kind, canonical name); slugs unique per section."""
+        """People, organisations and countries named or quoted anywhere, keyed by (kind, name);
+        slugs unique per section."""
         found: dict[tuple[str, str], Entity] = {}
         for p in self.places:
             for name, kind in members(p.quote):
@@ -170,6 +367,9 @@ class SiteModel:
                 role = p.quote.speaker_role
                 if role and p.quote.speaker_kind != "group" and role not in e.roles:
                     e.roles.append(role)
+        for src in self.sources:
+            for _, _, name, kind in src.extraction.mentions:
+                found.setdefault((entity_kind(name, kind), name), Entity(name, entity_kind(name, kind), ""))
         taken: dict[str, set[str]] = {sec: set() for sec in SECTIONS.values()}
         for key in sorted(found):
             e = found[key]
@@ -181,6 +381,32 @@ class SiteModel:
             taken[e.section].add(slug)
             e.slug = slug
         return found
+
+    @cached_property
+    def entity_mentions(self) -> dict[tuple[str, str], list[tuple[SiteSource, str]]]:
+        """(kind, name) -> (source, sentence id) of each sentence that names it, in order."""
+        out: dict[tuple[str, str], list[tuple[SiteSource, str]]] = {}
+        for src in self.by_date():
+            doc = src.extraction.document
+            for a, _, name, kind in src.extraction.mentions:
+                s = doc.sentence_at(a)
+                if s is None:
+                    continue
+                lst = out.setdefault((entity_kind(name, kind), name), [])
+                if (src, s.id) not in lst:
+                    lst.append((src, s.id))
+        return out
+
+    def entity_initiatives(self, e: Entity) -> list[tuple[SiteInitiative, str]]:
+        """Initiatives an entity proposed or is mentioned with: (initiative, 'proposed' | 'mentioned')."""
+        out: list[tuple[SiteInitiative, str]] = []
+        sents = {(src.slug, sid) for src, sid in self.entity_mentions.get((e.kind, e.name), [])}
+        for si in self.initiatives:
+            if any(p[0] == e.name for p in si.proponents()):
+                out.append((si, "proposed"))
+            elif any((src.slug, m.sentence) in sents for src, m in si.mentions()):
+                out.append((si, "mentioned"))
+        return out
 
     def entity(self, name: str, kind: str) -> Entity | None:
         return self.entities.get((kind, name))
@@ -207,10 +433,17 @@ def _analyse(path: str, data: bytes) -> tuple[Source | None, Extraction | None, 
 
 
 def build_site_model(inputs: list[SourceInput], *, use_directory_urls: bool = True,
-                     glossary_files: list[tuple[str, bytes]] | None = None) -> tuple[SiteModel, list[Problem]]:
-    """Analyse every source and read the glossary; errors (bad files, duplicate slugs or
-    terms) come back as problems."""
+                     glossary_files: list[tuple[str, bytes]] | None = None,
+                     initiative_files: list[tuple[str, bytes]] | None = None) -> tuple[SiteModel, list[Problem]]:
+    """Analyse every source, read the glossary and the curated initiative pages; errors (bad
+    files, duplicate slugs or terms) come back as problems."""
     glossary, problems = build_glossary(glossary_files or [])
+    curated: list[CuratedInitiative] = []
+    for path, data in sorted(initiative_files or []):
+        c, probs = parse_curated(path, data)
+        problems.extend(probs)
+        if c is not None:
+            curated.append(c)
     out: list[SiteSource] = []
     seen: dict[str, str] = {}
     for inp in sorted(inputs, key=lambda i: i.src_uri):
@@ -226,4 +459,5 @@ def build_site_model(inputs: list[SourceInput], *, use_directory_urls: bool = Tr
         seen[slug] = inp.path
         uri = f"{SOURCES_DIR}/{slug}.md"
         out.append(SiteSource(src, ex, uri, page_url(uri, use_directory_urls)))
-    return SiteModel(tuple(out), use_directory_urls, glossary), problems
+    site = SiteModel(tuple(out), use_directory_urls, glossary, tuple(curated))
+    return site, problems + site.contradictions()

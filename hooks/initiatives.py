@@ -1,0 +1,35 @@
+"""MkDocs glue for initiatives and the timeline: index with comparison, one page per
+initiative, /timeline/, and their exports."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files
+
+from explainer.exports import initiatives_json, timeline_json
+from explainer.render import Renderer
+from explainer.site import STATE_KEY, SiteModel
+from generated import add_generated
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+log = get_plugin_logger(__name__)
+
+
+def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
+    site = config.get(STATE_KEY)
+    if not isinstance(site, SiteModel):
+        raise PluginError("hooks/initiatives.py needs hooks/site_model.py listed before it under 'hooks:'")
+    renderer = Renderer(config.theme.dirs)
+    add_generated(files, config, "initiatives/index.md", renderer.initiatives_index(site))
+    for si in site.initiatives:
+        add_generated(files, config, si.src_uri, renderer.initiative_page(si, site))
+    add_generated(files, config, "timeline/index.md", renderer.timeline_page(site))
+    add_generated(files, config, "data/initiatives.json", initiatives_json(site))
+    add_generated(files, config, "data/timeline.json", timeline_json(site))
+    log.info(f"{len(site.initiatives)} initiatives, {len(site.timeline)} timeline events")
+    return files
