@@ -266,3 +266,44 @@ def test_bad_glossary_entry_fails_with_file_and_line(site_copy: Path) -> None:
     res = run_build(site_copy)
     assert res.returncode != 0 and "Traceback" not in res.stderr
     assert "docs/glossary/dup.md:2: term 'Backdoors' is already defined by docs/glossary/backdoor.md" in res.stderr
+
+
+def test_initiative_pages_comparison_and_timeline(built: Path) -> None:
+    import json
+    index = (built / "initiatives" / "index.html").read_text(encoding="utf-8")
+    assert '<table data-ex="compare">' in index
+    assert 'href="global-initiative-on-data-security/"' in index and 'href="clean-network/"' in index
+    assert "not addressed" in index and ">Backdoors</th>" in index
+    gids = (built / "initiatives" / "global-initiative-on-data-security" / "index.html").read_text(encoding="utf-8")
+    assert '<time datetime="2020-09-08">8 September 2020</time>' in gids
+    assert 'href="../clean-network/">Clean Network</a>' in gids  # responds to, shown on both pages
+    assert "Background written for this site" in gids and f'href="../../sources/{SEED}/#s-' in gids
+    clean = (built / "initiatives" / "clean-network" / "index.html").read_text(encoding="utf-8")
+    assert "Answered by" in clean and 'href="../global-initiative-on-data-security/"' in clean
+    assert '<time datetime="2020-08">August 2020</time>' in clean  # 'last month' from the seed, month precision
+    timeline = (built / "timeline" / "index.html").read_text(encoding="utf-8")
+    assert timeline.index('datetime="2020-08"') < timeline.index('datetime="2020-09-08"')
+    data = json.loads((built / "data" / "initiatives.json").read_text(encoding="utf-8"))
+    by = {i["slug"]: i for i in data["initiatives"]}
+    assert {"name": "Wang Yi", "from": None} in by["global-initiative-on-data-security"]["proponents"]
+    assert by["global-initiative-on-data-security"]["responds_to"][0]["initiative"] == "clean-network"
+    events = json.loads((built / "data" / "timeline.json").read_text(encoding="utf-8"))["events"]
+    assert {"date": "2020-08", "precision": "month"}.items() <= events[1].items() or \
+        any(e["date"] == "2020-08" and e["precision"] == "month" for e in events)
+    ents = json.loads((built / "data" / "entities.json").read_text(encoding="utf-8"))["entities"]
+    assert any(e["name"] == "Huawei" and e["kind"] == "org" and e["mentions"] for e in ents)
+    huawei = (built / "organizations" / "huawei" / "index.html").read_text(encoding="utf-8")
+    assert "Mentioned in" in huawei and f'href="../../sources/{SEED}/#s-' in huawei
+    # Initiatives and entities are linked from the article text too.
+    page = (built / "sources" / SEED / "index.html").read_text(encoding="utf-8")
+    assert 'class="ex-link ex-link--initiative" href="../../initiatives/clean-network/"' in page
+    assert 'class="ex-link ex-link--org" href="../../organizations/huawei/"' in page
+
+
+def test_curated_date_contradiction_fails_strict_build(site_copy: Path) -> None:
+    p = site_copy / "docs" / "initiatives" / "clean-network.md"
+    p.write_text(p.read_text(encoding="utf-8").replace("announced: 2020-08-05", "announced: 2019-01-02"),
+                 encoding="utf-8")
+    res = run_build(site_copy)
+    assert res.returncode != 0
+    assert "docs/initiatives/clean-network.md:5: announced: 2019-01-02 here, but docs/sources/" in res.stderr

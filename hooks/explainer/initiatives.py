@@ -153,7 +153,14 @@ def _split_names(name: str, start: int) -> list[tuple[str, int]]:
     return parts
 
 
+# A date or place phrase that the name pattern swallows: 'Data Security on Tuesday'
+_NAME_TAIL = re.compile(r"\s+(?:on|in|at|by|since|last|this|from)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+                        r"Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|"
+                        r"November|December|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\b.*$")
+
+
 def _one_name(text: str, s: Sentence, name: str, mstart: int) -> tuple[int, int, str, str] | None:
+    name = _NAME_TAIL.sub("", name)
     words = name.split()
     heads = [w for w in words if w.rstrip(".,") in HEADS]
     if not heads or len(words) < 2:
@@ -185,7 +192,7 @@ def _quoted_names(text: str, s: Sentence, label_spans: list[tuple[int, int]]) ->
         nxt = re.match(r"(\w+)", after)
         listed = re.match(r"(?:(?:and|or)\s+)?other\s+(?:projects|programs|programmes|initiatives)", after) or \
             re.search(r"\"[^\"]*\"\s*,?\s*(?:and\s+)?other\s+(?:projects|programs)", text[b - len(inner) - 2:s.end])
-        program_after = nxt and nxt.group(1).lower() in TRAILING_HEADS
+        program_after = nxt and nxt.group(1).lower() in TRAILING_HEADS and (len(inner.split()) >= 2 or inner[:1].isupper())
         titled = all(w[:1].isupper() for w in inner.split() if w.lower() not in ("on", "of", "and", "for", "the"))
         if len(inner.split()) > 5 or not inner:
             continue
