@@ -40,3 +40,50 @@ def run_build(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), *extra],
         capture_output=True, text=True, env=env, cwd=project.parent, timeout=300,
     )
+
+
+def copy_project(dst: Path) -> Path:
+    """A copy of the real project (config, docs, overrides, hooks) in ``dst``."""
+    dst.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(ROOT / "mkdocs.yml", dst / "mkdocs.yml")
+    for name in ("docs", "overrides", "hooks"):
+        shutil.copytree(ROOT / name, dst / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    return dst
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built strictly once per test session."""
+    proj = copy_project(tmp_path_factory.mktemp("real") / "proj")
+    res = run_build(proj)
+    assert res.returncode == 0, res.stderr
+    assert "WARNING" not in res.stderr, res.stderr
+    return proj / "site"
+
+
+class StaticServer:
+    """``python -m http.server`` on a free loopback port, for one folder."""
+
+    def __init__(self, folder: Path) -> None:
+        import socket
+        import time
+        import urllib.request
+
+        s = socket.socket()
+        s.bind(("127.0.0.1", 0))
+        self.port = s.getsockname()[1]
+        s.close()
+        self.proc = subprocess.Popen([sys.executable, "-m", "http.server", str(self.port), "--bind", "127.0.0.1",
+                                      "--directory", str(folder)], stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.DEVNULL)
+        self.url = f"http://127.0.0.1:{self.port}/"
+        for _ in range(200):
+            try:
+                urllib.request.urlopen(self.url, timeout=1).read()
+                break
+            except OSError:
+                time.sleep(0.05)
+
+    def close(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=10)

@@ -51,18 +51,8 @@ class _Sentences(HTMLParser):
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from conftest import ROOT
-    import shutil
-    proj = tmp_path_factory.mktemp("real") / "proj"
-    proj.mkdir()
-    shutil.copy2(ROOT / "mkdocs.yml", proj)
-    for name in ("docs", "overrides", "hooks"):
-        shutil.copytree(ROOT / name, proj / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
-    res = run_build(proj)
-    assert res.returncode == 0, res.stderr
-    assert "WARNING" not in res.stderr, res.stderr
-    return proj / "site"
+def built(built_site: Path) -> Path:
+    return built_site
 
 
 def test_seed_page_has_card_and_every_sentence(built: Path) -> None:

@@ -41,8 +41,10 @@
 
   // Filters: shown only when this script runs; they hide rows by speaker and source.
   function filters(box) {
-    var table = box.nextElementSibling;
-    while (table && table.tagName !== "TABLE") table = table.nextElementSibling;
+    // the next table after the filters (Material may have wrapped it in scroll containers)
+    var table = null;
+    for (var sib = box.nextElementSibling; sib && !table; sib = sib.nextElementSibling)
+      table = sib.tagName === "TABLE" ? sib : sib.querySelector("table");
     if (!table) return;
     var selects = box.querySelectorAll("select[data-ex-filter]");
     var count = box.querySelector(".ex-filters__count");
@@ -54,7 +56,7 @@
           var v = selects[j].value, key = selects[j].getAttribute("data-ex-filter");
           if (v && (rows[i].getAttribute("data-" + key) || "").split("|").indexOf(v) < 0) ok = false;
         }
-        rows[i].hidden = !ok;
+        rows[i].style.display = ok ? "" : "none";
         if (ok) shown++;
       }
       if (count) count.textContent = shown + " of " + rows.length + " statements";
