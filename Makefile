@@ -46,3 +46,7 @@ test-long: install-dev
 
 clean:
 	rm -rf site .pytest_cache
+
+# Benchmark (not part of make test): build time, memory, serve latency, sizes, extraction speed.
+bench: install-dev
+	$(BIN)/python bench/run.py $(BENCH_ARGS)

@@ -84,12 +84,12 @@ def extract_document(path: str, title: str, published: dt.date | None,
                      doc: Document, lines: LineMap | None = None) -> Extraction:
     """Run every extractor over an analysed document."""
     mentions = find_mentions(doc)
-    quotes, notes = extract_quotes(doc, mentions)
+    marks = find_quote_spans(doc.text, doc.paragraphs)
+    quotes, notes = extract_quotes(doc, mentions, marks)
     lines = lines or LineMap(doc.text)
     problems = tuple(Problem(path, lines.line_of(n.offset), n.message, "info") for n in notes)
     terms = find_terms(doc)
-    spans, _ = find_quote_spans(doc.text, doc.paragraphs)
-    initiatives = find_initiatives(doc, mentions, [(q.start, q.end) for q in spans], published)
+    initiatives = find_initiatives(doc, mentions, [(q.start, q.end) for q in marks[0]], published)
     quotes = _about(quotes, initiatives, doc)
     return Extraction(path=path, title=title, published=published, document=doc, quotes=tuple(quotes),
                       terms=tuple(terms), initiatives=tuple(initiatives), mentions=tuple(sorted(set(mentions.spans))),

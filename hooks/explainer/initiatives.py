@@ -325,7 +325,7 @@ def _facts(doc: Document, mentions: Mentions, found: dict[tuple[str, ...], Initi
     prev_key: tuple[str, ...] | None = None
     for s in doc.sentences:
         evs = by_sentence.get(s.id, [])
-        toks = tokenize(text, s.start, s.end)
+        toks = mentions.tokens.get(s.start) or tokenize(text, s.start, s.end)
         low = s.text.lower()
         # 'It also calls on ...' right after a sentence about one initiative
         if not evs and prev_key is not None and re.match(r"it\b", low):

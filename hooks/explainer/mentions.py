@@ -35,8 +35,10 @@ class Token:
         self.end = end
         self.quote = quote
         """Index of the quotation this token stands for (-1: an ordinary token)."""
-        self.low = text.lower().replace("\u2019", "'")
-        self.bare = POSSESSIVE.sub("", text)
+        low = text.lower()
+        self.low = low.replace("\u2019", "'") if "\u2019" in low else low
+        self.bare = POSSESSIVE.sub("", text) if text[-1:] in ("s", "'", "\u2019") and \
+            ("'" in text or "\u2019" in text) else text
         """Without a possessive ending: "China's" -> "China"."""
         self.is_cap = quote < 0 and text[:1].isupper()
         self.is_word = quote < 0 and text[:1].isalnum()

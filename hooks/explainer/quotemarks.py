@@ -10,6 +10,7 @@ apostrophes), or guillemets used the German way (» … «).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .model import Paragraph
@@ -55,9 +56,13 @@ def _straight_role(text: str, i: int, lo: int, hi: int) -> str:
     return "either"
 
 
+_MARKS = re.compile("[\"\u201c\u201d\u201e\u00ab\u00bb]")
+
+
 def _double_marks(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
-    for i in range(lo, hi):
+    for m in _MARKS.finditer(text, lo, hi):
+        i = m.start()
         ch = text[i]
         if ch == '"':
             out.append((i, _straight_role(text, i, lo, hi)))
@@ -113,6 +118,9 @@ def _single_spans(text: str, p: Paragraph, doubles: list[QuoteSpan], notes: list
     out: list[QuoteSpan] = []
     i = p.start
     while i < p.end:
+        i = text.find("\u2018", i, p.end)
+        if i < 0:
+            break
         ch = text[i]
         if ch == "\u2018" and not any(a <= i < b for a, b in inside):
             before = text[i - 1] if i > p.start else " "

@@ -138,10 +138,12 @@ class _State:
     """(offset, name, role) of attributed person speakers."""
 
 
-def extract_quotes(doc: Document, mentions: Mentions | None = None) -> tuple[list[Quote], list[QuoteNote]]:
+def extract_quotes(doc: Document, mentions: Mentions | None = None,
+                   marks: tuple[list[QuoteSpan], list[QuoteNote]] | None = None) -> tuple[list[Quote], list[QuoteNote]]:
     """All quotes in the document, in text order, and notes on what was skipped."""
     mentions = mentions or find_mentions(doc)
-    spans, notes = find_quote_spans(doc.text, doc.paragraphs)
+    spans, notes = marks if marks is not None else find_quote_spans(doc.text, doc.paragraphs)
+    notes = list(notes)
     state = _State()
     out: list[Quote] = []
     for si, s in enumerate(doc.sentences):

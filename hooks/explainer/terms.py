@@ -50,6 +50,17 @@ def _singular(w: str) -> str:
     return w
 
 
+def _index(lex: dict[str, str]) -> tuple[dict[str, str], frozenset[str]]:
+    sing = {" ".join(_singular(w) for w in k.split()): v for k, v in lex.items()}
+    first = frozenset(k.split()[0] for k in lex) | frozenset(k.split()[0] for k in sing)
+    return sing, first
+
+
+# The lexicon, singularised, and the first words of its phrases (to skip most words quickly).
+_LEX: dict[str, str] = {t: t for t in LEXICON}
+_LEX_SING, _LEX_FIRST = _index(_LEX)
+
+
 def find_terms(doc: Document, defined: set[str] | None = None,
                extra: dict[str, str] | None = None) -> list[TermCandidate]:
     """Candidates in a document, most frequent first.
@@ -60,37 +71,39 @@ def find_terms(doc: Document, defined: set[str] | None = None,
             glossary's own terms and aliases.
     """
     defined = defined or set()
-    extra = extra or {}
+    if extra:
+        lex = dict(_LEX)
+        for k, v in extra.items():
+            lex.setdefault(k.lower(), v)
+        lex_sing, lex_first = _index(lex)
+    else:
+        lex, lex_sing, lex_first = _LEX, _LEX_SING, _LEX_FIRST
     found: dict[str, list[str]] = {}
     display: dict[str, str] = {}
-    lex = {t: t for t in LEXICON}
-    for k, v in extra.items():
-        lex.setdefault(k.lower(), v)
-    lex_sing = {" ".join(_singular(w) for w in k.split()): v for k, v in lex.items()}
 
     def add(term: str, sid: str, shown: str | None = None) -> None:
         key = " ".join(_singular(w) for w in term.lower().split())
-        found.setdefault(key, [])
-        if sid not in found[key]:
-            found[key].append(sid)
-        else:
-            found[key].append(sid)
+        found.setdefault(key, []).append(sid)
         display.setdefault(key, shown or term)
 
     text = doc.text
     for s in doc.sentences:
         words = [(m.group(0), m.start()) for m in _WORD.finditer(text, s.start, s.end)]
         low = [w.lower().replace("\u2019", "'") for w, _ in words]
+        sing = [_singular(w) for w in low]
         # 1. lexicon phrases, longest first
         i = 0
         used: set[int] = set()
         while i < len(words):
+            if low[i] not in lex_first and sing[i] not in lex_first:
+                i += 1
+                continue
             hit = 0
             for n in range(min(_MAX_N + 1, len(words) - i), 0, -1):
                 phrase = " ".join(low[i:i + n])
-                sing = " ".join(_singular(w) for w in low[i:i + n])
-                if phrase in lex or sing in lex_sing:
-                    canonical = lex.get(phrase) or lex_sing.get(sing) or phrase
+                sphrase = " ".join(sing[i:i + n])
+                if phrase in lex or sphrase in lex_sing:
+                    canonical = lex.get(phrase) or lex_sing.get(sphrase) or phrase
                     add(canonical, s.id)
                     # its shorter lexicon terms too: 'data sovereignty' -> 'sovereignty'
                     for a in range(i + 1, i + n):

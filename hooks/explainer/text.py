@@ -70,10 +70,16 @@ def split_paragraphs(text: str, *, soft_wrap: bool = True, kind: ParagraphKind =
     return paras
 
 
+# The characters the sentence splitter stops at: sentence ends and double quotes.
+_STOPS = re.compile(r"[.!?\u2026\"\u201c\u201d\u201e\u00ab\u00bb]")
+_DQ = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb]")
+
+
 def _quote_depths_balanced(text: str, start: int, end: int) -> bool:
     """True when the double quotation marks in the span pair up."""
     depth = 0
-    for ch in text[start:end]:
+    for m in _DQ.finditer(text, start, end):
+        ch = m.group(0)
         if ch in lx.OPENING_DOUBLE:
             depth += 1
         elif ch in lx.CLOSING_DOUBLE:
@@ -164,6 +170,10 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cur = start
     pos = start
     while pos < end:
+        nm = _STOPS.search(text, pos, end)
+        if nm is None:
+            break
+        pos = nm.start()
         ch = text[pos]
         if use_quotes and ch in lx.DOUBLE_QUOTES:
             if ch in lx.OPENING_DOUBLE:

@@ -1,0 +1,200 @@
+"""`make bench`: build time, memory, serve latency, sizes and extraction speed at N sources.
+
+Usage: python bench/run.py [--sizes 10,100,1000] [--runs 3] [--out bench/results]
+Writes bench/results/latest.md (a Markdown table) and latest.json. Budgets (checked here,
+not in timed tests): hooks <= 1.10x a plain build at 1,000 sources; a one-source edit under
+`mkdocs serve` <= 1 s at 1,000 sources; extraction >= 1 MB/s per core; home page <= 150 KB
+transferred (gzip).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import resource
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+from synthetic import write_sources  # noqa: E402
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+PLAIN_YML = """site_name: Plain
+site_url: https://example.org/
+theme:
+  name: material
+  font: false
+  features: [navigation.instant, navigation.prune, content.tooltips]
+plugins: [search]
+markdown_extensions: [abbr, admonition, attr_list, def_list, md_in_html, tables, toc]
+not_in_nav: |
+  /sources/*.md
+nav:
+  - Home: index.md
+"""
+
+
+def project(n: int, base: Path, plain: bool) -> Path:
+    proj = base / ("plain" if plain else "hooks") / f"n{n}"
+    if proj.exists():
+        shutil.rmtree(proj)
+    if plain:
+        (proj / "docs").mkdir(parents=True)
+        (proj / "mkdocs.yml").write_text(PLAIN_YML, encoding="utf-8")
+        (proj / "docs" / "index.md").write_text("# Plain\n", encoding="utf-8")
+    else:
+        proj.mkdir(parents=True)
+        shutil.copy2(ROOT / "mkdocs.yml", proj / "mkdocs.yml")
+        for name in ("docs", "overrides", "hooks"):
+            shutil.copytree(ROOT / name, proj / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+        for f in (proj / "docs" / "sources").glob("*.md"):
+            f.unlink()
+    write_sources(proj / "docs" / "sources", n)
+    return proj
+
+
+def build(proj: Path) -> tuple[float, float]:
+    """(seconds, peak RSS MB) of one `mkdocs build` in a child process."""
+    t0 = time.perf_counter()
+    code = ("import resource, sys; from mkdocs.__main__ import cli\n"
+            "try:\n    cli(['build', '-f', sys.argv[1], '--site-dir', sys.argv[2]])\n"
+            "except SystemExit as e:\n    code = e.code\nelse:\n    code = 0\n"
+            "print('PEAK', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\nsys.exit(code or 0)\n")
+    res = subprocess.run([sys.executable, "-c", code, str(proj / "mkdocs.yml"), str(proj / "site")],
+                         capture_output=True, text=True, env=ENV, cwd=proj)
+    dt = time.perf_counter() - t0
+    if res.returncode != 0:
+        raise SystemExit(f"build failed in {proj}:\n{res.stderr[-3000:]}")
+    peak = next((int(line.split()[1]) for line in res.stdout.splitlines() if line.startswith("PEAK")), 0)
+    return dt, peak / 1024
+
+
+def du(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def serve_latency(proj: Path, runs: int = 3) -> float | None:
+    """Seconds from saving an edited source to `mkdocs serve` serving the new text (median)."""
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(proj / "mkdocs.yml"),
+                             "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV, cwd=proj,
+                            start_new_session=True)
+    url = f"http://127.0.0.1:{port}/sources/story-0000/"
+    times = []
+    try:
+        deadline = time.time() + 600
+        while time.time() < deadline:
+            try:
+                urllib.request.urlopen(url, timeout=5).read()
+                break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            return None
+        src = proj / "docs" / "sources" / "story-0000.md"
+        for k in range(runs):
+            marker = f"Benchmark marker {k} {time.time_ns()}."
+            text = src.read_text(encoding="utf-8")
+            src.write_text(text.rstrip("\n") + f"\n\n{marker}\n", encoding="utf-8")
+            t0 = time.perf_counter()
+            while time.perf_counter() - t0 < 300:
+                try:
+                    if marker.encode() in urllib.request.urlopen(url, timeout=5).read():
+                        break
+                except OSError:
+                    pass
+                time.sleep(0.05)
+            times.append(time.perf_counter() - t0)
+            time.sleep(1.0)
+        return statistics.median(times)
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
+
+
+def extraction_speed(folder: Path) -> float:
+    from explainer.site import SourceInput, _analyse
+
+    files = sorted(folder.glob("*.md"))
+    data = [(str(f), f.read_bytes()) for f in files]
+    size = sum(len(d) for _, d in data)
+    times = []
+    for _ in range(3):
+        _analyse.cache_clear()
+        t0 = time.perf_counter()
+        for path, d in data:
+            _analyse(path, d)
+        times.append(time.perf_counter() - t0)
+    _ = SourceInput
+    return size / statistics.median(times) / 1e6
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", default="10,100,1000")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--serve-max", type=int, default=1000, help="largest N to measure serve latency at")
+    ap.add_argument("--out", default=str(ROOT / "bench" / "results"))
+    a = ap.parse_args()
+    out = Path(a.out)
+    out.mkdir(parents=True, exist_ok=True)
+    base = Path(tempfile.mkdtemp(prefix="explainer-bench-"))
+    rows = []
+    try:
+        for n in [int(x) for x in a.sizes.split(",")]:
+            runs = a.runs if n <= 100 else max(1, a.runs - 1)
+            hooks, plain = project(n, base, False), project(n, base, True)
+            hb = [build(hooks) for _ in range(runs)]
+            pb = [build(plain) for _ in range(runs)]
+            h_s, p_s = statistics.median(x[0] for x in hb), statistics.median(x[0] for x in pb)
+            site = hooks / "site"
+            home = (site / "index.html").read_bytes()
+            row = {
+                "sources": n, "build_s": round(h_s, 2), "plain_build_s": round(p_s, 2),
+                "ratio": round(h_s / p_s, 2), "peak_mb": round(max(x[1] for x in hb), 1),
+                "plain_peak_mb": round(max(x[1] for x in pb), 1),
+                "pages": len(list(site.rglob("*.html"))),
+                "site_mb": round(du(site) / 1e6, 1),
+                "search_index_mb": round((site / "search" / "search_index.json").stat().st_size / 1e6, 2),
+                "home_gzip_kb": round(len(gzip.compress(home)) / 1024, 1),
+                "extract_mb_s": round(extraction_speed(hooks / "docs" / "sources"), 2),
+                "serve_edit_s": None,
+            }
+            if n <= a.serve_max:
+                lat = serve_latency(hooks)
+                row["serve_edit_s"] = round(lat, 2) if lat is not None else None
+            rows.append(row)
+            print(json.dumps(row), flush=True)
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    result = {"machine": machine, "date": time.strftime("%Y-%m-%d"), "rows": rows}
+    (out / "latest.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    head = ("| sources | build (s) | plain (s) | ratio | peak MB | pages | site MB | search index MB | "
+            "home gzip KB | extraction MB/s | serve edit (s) |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+    lines = [f"| {r['sources']} | {r['build_s']} | {r['plain_build_s']} | {r['ratio']} | {r['peak_mb']} | {r['pages']} | "
+             f"{r['site_mb']} | {r['search_index_mb']} | {r['home_gzip_kb']} | {r['extract_mb_s']} | "
+             f"{r['serve_edit_s'] if r['serve_edit_s'] is not None else 'n/a'} |" for r in rows]
+    table = head + "\n".join(lines) + f"\n\nMachine: {machine}; {result['date']}.\n"
+    (out / "latest.md").write_text(table, encoding="utf-8")
+    print(table)
+
+
+if __name__ == "__main__":
+    main()
