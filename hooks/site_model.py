@@ -20,6 +20,7 @@ from explainer.curated import INITIATIVES_DIR
 from explainer.glossary import GLOSSARY_DIR
 from explainer.model import Problem
 from explainer.site import SOURCES_DIR, STATE_KEY, SourceInput, build_site_model
+from generated import BLOCKS_KEY
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -29,6 +30,7 @@ log = get_plugin_logger(__name__)
 
 def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     config[STATE_KEY] = None  # a new build starts with no model
+    config[BLOCKS_KEY] = {}  # and no HTML blocks set aside
     return config
 
 

@@ -6,10 +6,11 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 
 from explainer.render import Renderer
 from explainer.site import SOURCES_DIR, STATE_KEY, SiteModel
+from generated import add_generated
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -26,7 +27,7 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     except FileNotFoundError as e:
         raise PluginError(f"Explainer templates missing: {e}") from e
     for item in site.sources:
-        files.append(File.generated(config, item.src_uri, content=renderer.source_page(item, site)))
+        add_generated(files, config, item.src_uri, renderer.source_page(item, site))
     if files.get_file_from_path(f"{SOURCES_DIR}/index.md") is None:
-        files.append(File.generated(config, f"{SOURCES_DIR}/index.md", content=renderer.sources_index(site)))
+        add_generated(files, config, f"{SOURCES_DIR}/index.md", renderer.sources_index(site))
     return files

@@ -13,12 +13,17 @@ SECTIONS = {"person": "people", "org": "organizations", "country": "countries"}
 SECTION_TITLES = {"people": "People", "organizations": "Organisations", "countries": "Countries"}
 
 
+# Canonical names in the gazetteer, by kind.
+_COUNTRY_NAMES = frozenset(lx.COUNTRIES.values())
+_ORG_NAMES = frozenset(lx.ORGANIZATIONS.values()) | frozenset(lx.OUTLETS.values())
+
+
 def entity_kind(name: str, hint: str | None = None) -> str:
     """person, org or country for a canonical name ('China' -> country, 'TikTok' -> org)."""
     low = name.lower()
-    if name in set(lx.COUNTRIES.values()) or low in lx.COUNTRIES:
+    if name in _COUNTRY_NAMES or low in lx.COUNTRIES:
         return "country"
-    if name in set(lx.ORGANIZATIONS.values()) or low in lx.ORGANIZATIONS or name in set(lx.OUTLETS.values()):
+    if name in _ORG_NAMES or low in lx.ORGANIZATIONS:
         return "org"
     if hint in ("org", "country", "person"):
         return hint

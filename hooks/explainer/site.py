@@ -411,8 +411,16 @@ class SiteModel:
     def entity(self, name: str, kind: str) -> Entity | None:
         return self.entities.get((kind, name))
 
+    @cached_property
+    def _places_by_entity(self) -> dict[tuple[str, str], list[Place]]:
+        out: dict[tuple[str, str], list[Place]] = {}
+        for p in self.places:
+            for name, kind in members(p.quote):
+                out.setdefault((name, kind), []).append(p)
+        return out
+
     def entity_places(self, e: Entity) -> list[Place]:
-        return [p for p in self.places if (e.name, e.kind) in members(p.quote)]
+        return self._places_by_entity.get((e.name, e.kind), [])
 
     def by_date(self) -> list[SiteSource]:
         """Newest first; undated last, then by title."""
