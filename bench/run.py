@@ -92,7 +92,7 @@ def serve_latency(proj: Path, runs: int = 3) -> float | None:
     port = s.getsockname()[1]
     s.close()
     proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(proj / "mkdocs.yml"),
-                             "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
+                             "--dev-addr", f"127.0.0.1:{port}"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV, cwd=proj,
                             start_new_session=True)
     url = f"http://127.0.0.1:{port}/sources/story-0000/"
