@@ -56,8 +56,11 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
         else:
             curated.append((shown, data))
         files.remove(f)  # an input, not a page: the feature hooks generate the pages
+    # Analyses are cached on disk by content (and code version) next to mkdocs.yml, so a new
+    # build or a restarted `mkdocs serve` only re-reads the sources that changed.
+    cache = None if os.environ.get("EXPLAINER_NO_CACHE") else root / ".cache" / "explainer"
     site, problems = build_site_model(sources, use_directory_urls=config.use_directory_urls,
-                                      glossary_files=glossary, initiative_files=curated)
+                                      glossary_files=glossary, initiative_files=curated, cache_dir=cache)
     _report(problems)
     config[STATE_KEY] = site
     sentences = sum(len(s.extraction.document.sentences) for s in site.sources)

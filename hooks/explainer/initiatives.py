@@ -460,10 +460,15 @@ def _relations(text: str, s: Sentence, evs: list[tuple[int, int, tuple[str, ...]
                 found[x[2]].relations.append(Fact(("responds_to", y[2]), s.id))
 
 
+# One pattern per theme: any of its words at a word start.
+THEME_PATTERNS: dict[str, re.Pattern[str]] = {
+    t: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + ")") for t, words in THEMES.items()}
+
+
 def themes_of(provision: str) -> list[str]:
     """Comparison themes a provision belongs to, by its words."""
-    low = f" {provision.lower()} "
-    return [t for t, words in THEMES.items() if any(re.search(rf"\b{re.escape(w)}", low) for w in words)]
+    low = provision.lower()
+    return [t for t, rx in THEME_PATTERNS.items() if rx.search(low)]
 
 
 _ = DateRef

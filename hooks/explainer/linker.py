@@ -56,6 +56,8 @@ VOID_TAGS = frozenset("area base br col embed hr img input link meta param sourc
 TAG: re.Pattern[str] = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
 TAG_NAME: re.Pattern[str] = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)")
 HEADING_ID: re.Pattern[str] = re.compile(r"""\sid=["']([^"']+)["']""")
+# Words, for the linker's pre-check: 'Clean', '5G', 'U.S'
+_WORDS: re.Pattern[str] = re.compile(r"[\w.'\u2019-]+")
 
 
 @dataclass
@@ -66,6 +68,7 @@ class Linker:
     _by_form: dict[str, Target] = field(default_factory=dict, init=False, repr=False)
     _exact: dict[str, Target] = field(default_factory=dict, init=False, repr=False)
     _rx: re.Pattern[str] | None = field(default=None, init=False, repr=False)
+    _first: frozenset[str] = field(default=frozenset(), init=False, repr=False)
 
     def __post_init__(self) -> None:
         forms: list[str] = []
@@ -79,6 +82,8 @@ class Linker:
                 else:
                     self._by_form.setdefault(f.lower(), t)
                 forms.append(f)
+        # first words of every form: a text with none of them cannot match (a cheap pre-check)
+        self._first = frozenset(re.split(r"\s+", f.strip())[0].lower()[:4] for f in forms if f.strip())
         if forms:
             forms = sorted(set(forms), key=lambda f: (-len(f), f))
             alts = "|".join(f"(?-i:{_form_pattern(f)})" if is_acronym(f) else _form_pattern(f) for f in forms)
@@ -156,7 +161,7 @@ class Linker:
     def _link_text(self, text: str, page_url: str, seen: set[str], own: str | None,
                    hits: dict[str, int]) -> str:
         assert self._rx is not None
-        if not text.strip():
+        if not text.strip() or not any(w[:4].lower() in self._first for w in _WORDS.findall(text)):
             return text
         # work on unescaped text so '&amp;' never splits a word; re-escape what we emit
         raw = html.unescape(text)

@@ -265,7 +265,7 @@ class Renderer:
         mentions = [(src, m, link(src, m.sentence)) for src, m in si.mentions()]
         spots = {(src.slug, m.sentence) for src, m in si.mentions()}
         related = sorted((e for e in site.entities.values()
-                          if any((x.slug, y) in spots for x, y in site.entity_mentions.get((e.kind, e.name), []))),
+                          if not spots.isdisjoint((x.slug, y) for x, y in site.entity_mentions.get((e.kind, e.name), []))),
                          key=lambda e: (e.kind, e.name))
         return self.page("initiative.md", {"title": si.name, "description": f"{si.name}: who launched it, when, "
                                            "what it asks for, reactions and how it relates to other initiatives."},

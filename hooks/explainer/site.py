@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from functools import cached_property, lru_cache
 
 from .entities import SECTIONS, Entity, entity_aliases, entity_kind, entity_slug, members
@@ -113,7 +117,7 @@ class SiteInitiative:
         if self.curated and self.curated.proponent:
             out.append((self.curated.proponent, None, None))
         for src, ini in self.found:
-            if ini.proponent and not any(p[0] == ini.proponent.value and p[1] is src for p in out):
+            if ini.proponent:
                 out.append((ini.proponent.value, src, ini.proponent.sentence))
         return out
 
@@ -386,25 +390,37 @@ class SiteModel:
     def entity_mentions(self) -> dict[tuple[str, str], list[tuple[SiteSource, str]]]:
         """(kind, name) -> (source, sentence id) of each sentence that names it, in order."""
         out: dict[tuple[str, str], list[tuple[SiteSource, str]]] = {}
+        seen: set[tuple[str, str, str, str]] = set()
+        kinds: dict[tuple[str, str], str] = {}
         for src in self.by_date():
             doc = src.extraction.document
             for a, _, name, kind in src.extraction.mentions:
                 s = doc.sentence_at(a)
                 if s is None:
                     continue
-                lst = out.setdefault((entity_kind(name, kind), name), [])
-                if (src, s.id) not in lst:
-                    lst.append((src, s.id))
+                k = kinds.get((name, kind))
+                if k is None:
+                    k = kinds[(name, kind)] = entity_kind(name, kind)
+                mark = (k, name, src.slug, s.id)
+                if mark not in seen:
+                    seen.add(mark)
+                    out.setdefault((k, name), []).append((src, s.id))
         return out
+
+    @cached_property
+    def _initiative_index(self) -> list[tuple[SiteInitiative, set[str], set[tuple[str, str]]]]:
+        """(initiative, proponent names, (source, sentence) of its mentions), computed once."""
+        return [(si, {p[0] for p in si.proponents()}, {(src.slug, m.sentence) for src, m in si.mentions()})
+                for si in self.initiatives]
 
     def entity_initiatives(self, e: Entity) -> list[tuple[SiteInitiative, str]]:
         """Initiatives an entity proposed or is mentioned with: (initiative, 'proposed' | 'mentioned')."""
         out: list[tuple[SiteInitiative, str]] = []
         sents = {(src.slug, sid) for src, sid in self.entity_mentions.get((e.kind, e.name), [])}
-        for si in self.initiatives:
-            if any(p[0] == e.name for p in si.proponents()):
+        for si, proponents, spots in self._initiative_index:
+            if e.name in proponents:
                 out.append((si, "proposed"))
-            elif any((src.slug, m.sentence) in sents for src, m in si.mentions()):
+            elif not sents.isdisjoint(spots):
                 out.append((si, "mentioned"))
         return out
 
@@ -430,7 +446,19 @@ class SiteModel:
                                                    s.source.meta.title.lower()))
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A hash of the library's code and data: cached analyses from other code are not reused."""
+    h = hashlib.sha256()
+    pkg = Path(__file__).resolve().parent
+    for f in sorted(pkg.rglob("*")):
+        if f.suffix in (".py", ".yml") and f.is_file():
+            h.update(f.name.encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+@lru_cache(maxsize=4096)
 def _analyse(path: str, data: bytes) -> tuple[Source | None, Extraction | None, tuple[Problem, ...]]:
     """Parse and extract one file. Cached by content: results are immutable."""
     src, problems = parse_source(path, data)
@@ -440,9 +468,36 @@ def _analyse(path: str, data: bytes) -> tuple[Source | None, Extraction | None, 
     return src, ex, tuple(problems) + ex.problems
 
 
+def analyse(path: str, data: bytes, cache_dir: Path | None = None
+            ) -> tuple[Source | None, Extraction | None, tuple[Problem, ...]]:
+    """``_analyse`` with an optional on-disk cache keyed by the code version, path and content."""
+    if cache_dir is None:
+        return _analyse(path, data)
+    key = hashlib.sha256(code_version().encode() + b"\0" + path.encode() + b"\0" + data).hexdigest()
+    f = cache_dir / key[:2] / f"{key}.pickle"
+    try:
+        with f.open("rb") as fh:
+            got = pickle.load(fh)
+        if isinstance(got, tuple) and len(got) == 3:
+            return got  # type: ignore[no-any-return]
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        pass
+    got = _analyse(path, data)
+    try:
+        f.parent.mkdir(parents=True, exist_ok=True)
+        tmp = f.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(got, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, f)
+    except OSError:
+        pass  # a read-only checkout still builds, just without the cache
+    return got
+
+
 def build_site_model(inputs: list[SourceInput], *, use_directory_urls: bool = True,
                      glossary_files: list[tuple[str, bytes]] | None = None,
-                     initiative_files: list[tuple[str, bytes]] | None = None) -> tuple[SiteModel, list[Problem]]:
+                     initiative_files: list[tuple[str, bytes]] | None = None,
+                     cache_dir: Path | None = None) -> tuple[SiteModel, list[Problem]]:
     """Analyse every source, read the glossary and the curated initiative pages; errors (bad
     files, duplicate slugs or terms) come back as problems."""
     glossary, problems = build_glossary(glossary_files or [])
@@ -455,7 +510,7 @@ def build_site_model(inputs: list[SourceInput], *, use_directory_urls: bool = Tr
     out: list[SiteSource] = []
     seen: dict[str, str] = {}
     for inp in sorted(inputs, key=lambda i: i.src_uri):
-        src, ex, probs = _analyse(inp.path, inp.data)
+        src, ex, probs = analyse(inp.path, inp.data, cache_dir)
         problems.extend(probs)
         if src is None or ex is None:
             continue
