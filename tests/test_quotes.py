@@ -50,6 +50,8 @@ CASES: list[tuple[str, list[tuple[str, str, str | None]]]] = [
      [(D, "They call it 'clean', but it is not,", "Maria Lopez")]),
     ("\u201cThey call it \u2018clean\u2019, but it is not,\u201d said Maria Lopez.",
      [(D, "They call it \u2018clean\u2019, but it is not,", "Maria Lopez")]),
+    ("\u201cIt is a disgrace.\u201d \u2015 Jane Doe\n\u201cWe must vote.\u201d \u2015 Omar Haddad",
+     [(D, "It is a disgrace.", "Jane Doe"), (D, "We must vote.", "Omar Haddad")]),
     # --- partial quotes ---------------------------------------------------------------------
     ('Maria Lopez called the ruling "a disgrace."', [(P, "a disgrace.", "Maria Lopez")]),
     ('Maria Lopez said the rules were "unfair to small firms."', [(P, "unfair to small firms.", "Maria Lopez")]),

@@ -45,6 +45,10 @@ def sents(text: str) -> list[str]:
         # an unbalanced quote must not swallow the paragraph
         ('He said "it is over. Nobody came. The end.', ['He said "it is over.', "Nobody came.", "The end."]),
         ("(Reuters) China spoke. (AP) Then Russia.", ["(Reuters) China spoke.", "(AP) Then Russia."]),
+        # listed quotations with a dash attribution each
+        ("\u201cIt is a disgrace.\u201d \u2015 Jane Doe\n\u201cWe must vote.\u201d \u2015 Omar Haddad",
+         ["\u201cIt is a disgrace.\u201d \u2015 Jane Doe", "\u201cWe must vote.\u201d \u2015 Omar Haddad"]),
+        ('"What do we have?" Mayor Ann Bell asked.', ['"What do we have?" Mayor Ann Bell asked.']),
         ("", []),
         ("   ", []),
     ],

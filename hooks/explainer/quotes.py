@@ -719,7 +719,9 @@ def _dash_attribution(text: str, toks: list[Token], ti: int, m: Mentions, st: _S
     while e < len(toks) and toks[e].is_cap and e - k <= 4:
         e += 1
     rest = toks[e:]
-    if e == k + 1 or any(t.text not in (".", ",") for t in rest):
+    # the name ends the sentence, or the next quotation starts right after it (a list of quotes)
+    if e == k + 1 or not (all(t.text in (".", ",") for t in rest) or (rest and rest[0].quote >= 0)
+                          or (len(rest) > 1 and rest[0].text in (".", ",") and rest[1].quote >= 0)):
         return None
     sp = _resolve(text, toks, k + 1, e, m, st, s)
     return sp if sp is not None and sp.kind == "person" else None

@@ -128,6 +128,9 @@ def _is_boundary(text: str, m: re.Match[str], para_end: int) -> tuple[bool, int]
             return False, nxt
         if first.isdigit():
             return False, nxt
+    if m.group(2) and DASH_NAME.match(text, nxt, para_end):
+        # '"... a disgrace." ― Jane Doe': the name closes the quotation's sentence
+        return False, nxt
     if m.group(2) and punct in "?!" and _attribution_follows(text, probe, para_end):
         # '"What do I have?" Trump asked.' stays one sentence with its attribution
         return False, nxt
@@ -148,6 +151,10 @@ def _is_boundary(text: str, m: re.Match[str], para_end: int) -> tuple[bool, int]
     return True, nxt
 
 
+# A dash and a name after a quotation, to the end of the line: '― Esther Tapia'
+DASH_NAME = re.compile(r"[\u2015\u2014\u2013]\s*[A-Z][\w.'\u2019-]*(?:[ \u00a0][A-Z][\w.'\u2019-]*){0,3}[ \u00a0]*(?=\n|$)")
+# The same at the end of a line, where a listed quotation ends before the next one starts
+DASH_NAME_EOL = re.compile(r"[\u2015\u2014\u2013]\s*[A-Z][\w.'\u2019-]*(?:[ \u00a0][A-Z][\w.'\u2019-]*){0,3}[ \u00a0.]*$")
 _WORD = re.compile(r"[\w'\u2019.-]+|[^\w\s]")
 
 
@@ -173,6 +180,16 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         nm = _STOPS.search(text, pos, end)
         if nm is None:
             break
+        nl = text.find("\n", pos, nm.start())
+        if nl >= 0 and DASH_NAME_EOL.search(text, cur, nl):
+            # '... ― Esther Tapia\n"Next quote": a listed quotation ends at its line
+            spans.append((cur, nl if text[nl - 1] not in " \u00a0" else len(text[:nl].rstrip(" \u00a0"))))
+            cur = nl + 1
+            while cur < end and text[cur].isspace():
+                cur += 1
+            pos = cur
+            depth = 0
+            continue
         pos = nm.start()
         ch = text[pos]
         if use_quotes and ch in lx.DOUBLE_QUOTES:
