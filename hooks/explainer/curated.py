@@ -11,11 +11,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-import yaml
-
 from .dates import DateRef
+from .frontmatter import read_front_matter, str_list
 from .model import Problem
-from .sources import FENCE, WEB_URL, decode, slugify
+from .sources import WEB_URL, slugify
 
 INITIATIVES_DIR = "initiatives"
 KNOWN_KEYS = ("name", "aliases", "proponent", "announced", "responds_to", "official_url", "provisions",
@@ -43,16 +42,6 @@ class CuratedInitiative:
         return dict(self.lines).get(key, 1)
 
 
-def _str_list(v: object) -> list[str] | None:
-    if v is None:
-        return []
-    if isinstance(v, str):
-        return [v.strip()] if v.strip() else []
-    if isinstance(v, list) and all(isinstance(x, (str, int, float)) and not isinstance(x, bool) for x in v):
-        return [" ".join(str(x).split()) for x in v if str(x).strip()]
-    return None
-
-
 def parse_date(value: object) -> DateRef | None:
     if isinstance(value, dt.date):
         return DateRef(0, 0, value.isoformat(), value, "day")
@@ -71,39 +60,20 @@ def parse_date(value: object) -> DateRef | None:
 
 
 def parse_curated(path: str, data: bytes) -> tuple[CuratedInitiative | None, list[Problem]]:
-    text, problems = decode(path, data)
-    if text is None:
-        return None, problems
-    if not text.startswith("---\n") or (m := FENCE.search(text, 4)) is None:
-        return None, [Problem(path, 1, "an initiative page starts with front matter: '---', 'name: ...', '---'")]
-    fm_text = text[4:m.start()]
-    try:
-        fm = yaml.safe_load(fm_text) or {}
-    except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        return None, [Problem(path, 2 + (mark.line if mark else 0),
-                              f"front matter is not valid YAML: {(e.problem or 'invalid YAML').strip()}")]
-    if not isinstance(fm, dict):
-        return None, [Problem(path, 2, "front matter must be 'key: value' lines")]
-    lines: dict[str, int] = {}
-    node = yaml.compose(fm_text, Loader=yaml.SafeLoader)
-    if isinstance(node, yaml.MappingNode):
-        lines = {str(k.value): 2 + k.start_mark.line for k, _ in node.value}
-    out: list[Problem] = []
-    for k in fm:
-        if k not in KNOWN_KEYS:
-            out.append(Problem(path, lines.get(str(k), 1), f"unknown key '{k}' (known: {', '.join(KNOWN_KEYS)})",
-                               "warning"))
+    got, out = read_front_matter(path, data, "an initiative page", "name", KNOWN_KEYS)
+    if got is None:
+        return None, out
+    fm, lines = got.data, got.lines
     name = fm.get("name")
     if not isinstance(name, str) or not name.strip():
         return None, out + [Problem(path, lines.get("name", 1), "name: is required (the initiative's name)")]
     lists = {}
     for key in ("aliases", "provisions", "sources"):
-        got = _str_list(fm.get(key))
-        if got is None:
+        items = str_list(fm.get(key))
+        if items is None:
             out.append(Problem(path, lines.get(key, 1), f"{key}: must be a list"))
-            got = []
-        lists[key] = got
+            items = []
+        lists[key] = items
     for url in lists["sources"]:
         if not WEB_URL.match(url):
             out.append(Problem(path, lines.get("sources", 1), f"sources: '{url[:60]}' is not a web address"))
@@ -128,7 +98,7 @@ def parse_curated(path: str, data: bytes) -> tuple[CuratedInitiative | None, lis
         fm.get("proponent") if isinstance(fm.get("proponent"), str) else None, announced,
         fm.get("responds_to") if isinstance(fm.get("responds_to"), str) else None,
         official if isinstance(official, str) else None, tuple(lists["provisions"]), tuple(lists["sources"]),
-        text[m.end():].strip(), tuple(lines.items())), out
+        got.body, tuple(lines.items())), out
 
 
 def body_html(c: CuratedInitiative) -> str:

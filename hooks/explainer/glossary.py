@@ -20,10 +20,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
+from .frontmatter import read_front_matter, str_list
 from .model import Problem
-from .sources import FENCE, WEB_URL, decode, slugify
+from .sources import WEB_URL, slugify
 
 GLOSSARY_DIR = "glossary"
 KNOWN_KEYS = ("term", "aliases", "related", "source", "slug")
@@ -59,59 +58,18 @@ class Glossary:
         return self.by_form().get(term.lower())
 
 
-def _lines(fm_text: str, first: int) -> dict[str, int]:
-    try:
-        node = yaml.compose(fm_text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
-        return {}
-    out: dict[str, int] = {}
-    if isinstance(node, yaml.MappingNode):
-        for k, _ in node.value:
-            out[str(k.value)] = first + k.start_mark.line
-    return out
-
-
-def _str_list(v: Any) -> list[str] | None:
-    if v is None:
-        return []
-    if isinstance(v, str):
-        return [x.strip() for x in v.split(",") if x.strip()]
-    if isinstance(v, list) and all(isinstance(x, (str, int, float)) and not isinstance(x, bool) for x in v):
-        return [str(x).strip() for x in v if str(x).strip()]
-    return None
-
-
 def parse_definition(path: str, data: bytes) -> tuple[Definition | None, list[Problem]]:
     """One definition file; errors name the file and line."""
-    text, problems = decode(path, data)
-    if text is None:
-        return None, problems
-    if not text.startswith("---\n"):
-        return None, [Problem(path, 1, "a glossary entry starts with front matter: '---', 'term: ...', '---'")]
-    m = FENCE.search(text, 4)
-    if m is None:
-        return None, [Problem(path, 1, "front matter is not closed: add a '---' line after it")]
-    fm_text = text[4:m.start()]
-    try:
-        fm = yaml.safe_load(fm_text) or {}
-    except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        return None, [Problem(path, 2 + (mark.line if mark else 0),
-                              f"front matter is not valid YAML: {(e.problem or 'invalid YAML').strip()}")]
-    if not isinstance(fm, dict):
-        return None, [Problem(path, 2, "front matter must be 'key: value' lines")]
-    lines = _lines(fm_text, 2)
-    out: list[Problem] = []
-    for k in fm:
-        if k not in KNOWN_KEYS:
-            out.append(Problem(path, lines.get(str(k), 1), f"unknown key '{k}' (known: {', '.join(KNOWN_KEYS)})",
-                               "warning"))
+    got, out = read_front_matter(path, data, "a glossary entry", "term", KNOWN_KEYS)
+    if got is None:
+        return None, out
+    fm, lines = got.data, got.lines
     term = fm.get("term")
     if not isinstance(term, str) or not term.strip():
         out.append(Problem(path, lines.get("term", 1), "term: is required (the word or phrase defined)"))
         return None, out
-    aliases = _str_list(fm.get("aliases"))
-    related = _str_list(fm.get("related"))
+    aliases = str_list(fm.get("aliases"))
+    related = str_list(fm.get("related"))
     if aliases is None:
         out.append(Problem(path, lines.get("aliases", 1), "aliases: must be a list of words or phrases"))
     if related is None:
@@ -120,8 +78,7 @@ def parse_definition(path: str, data: bytes) -> tuple[Definition | None, list[Pr
     if source is not None and (not isinstance(source, str) or not WEB_URL.match(source.strip())):
         out.append(Problem(path, lines.get("source", 1), f"source: '{str(source)[:60]}' is not a web address"))
         source = None
-    body = text[m.end():].strip()
-    body_line = text.count("\n", 0, m.end()) + 2
+    body, body_line = got.body, got.body_line
     if not body:
         out.append(Problem(path, body_line, f"the definition of '{term}' is empty (write it below the front matter)"))
     if any(p.level == "error" for p in out):
