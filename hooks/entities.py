@@ -5,15 +5,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 
 from explainer.entities import SECTIONS
 from explainer.exports import entities_json
 from explainer.render import Renderer
-from explainer.site import STATE_KEY, SiteModel
-from generated import add_generated
+from generated import add_generated, require_site
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -22,9 +20,7 @@ log = get_plugin_logger(__name__)
 
 
 def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
-    site = config.get(STATE_KEY)
-    if not isinstance(site, SiteModel):
-        raise PluginError("hooks/entities.py needs hooks/site_model.py listed before it under 'hooks:'")
+    site = require_site(config, "entities")
     renderer = Renderer(config.theme.dirs)
     for e in site.entities.values():
         add_generated(files, config, e.src_uri, renderer.entity_page(e, site))

@@ -8,6 +8,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from explainer.blocks import split_blocks
+from explainer.site import STATE_KEY, SiteModel
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -28,3 +29,11 @@ def add_generated(files: Files, config: MkDocsConfig, src_uri: str, content: str
         content, blocks = split_blocks(content)
         config[BLOCKS_KEY][src_uri] = blocks
     files.append(File.generated(config, src_uri, content=content))
+
+
+def require_site(config: MkDocsConfig, hook: str) -> SiteModel:
+    """This build's site model; a clear error when hooks/site_model.py is not listed first."""
+    site = config.get(STATE_KEY)
+    if not isinstance(site, SiteModel):
+        raise PluginError(f"hooks/{hook}.py needs hooks/site_model.py listed before it under 'hooks:'")
+    return site

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 
 from explainer.exports import initiatives_json, timeline_json
 from explainer.render import Renderer
-from explainer.site import STATE_KEY, SiteModel
-from generated import add_generated
+from generated import add_generated, require_site
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -21,9 +19,7 @@ log = get_plugin_logger(__name__)
 
 
 def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
-    site = config.get(STATE_KEY)
-    if not isinstance(site, SiteModel):
-        raise PluginError("hooks/initiatives.py needs hooks/site_model.py listed before it under 'hooks:'")
+    site = require_site(config, "initiatives")
     renderer = Renderer(config.theme.dirs)
     add_generated(files, config, "initiatives/index.md", renderer.initiatives_index(site))
     for si in site.initiatives:

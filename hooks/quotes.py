@@ -8,14 +8,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 
 from explainer.exports import quotes_csv, quotes_json
 from explainer.render import Renderer
-from explainer.site import STATE_KEY, SiteModel
-from generated import add_generated
+from generated import add_generated, require_site
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -24,18 +22,12 @@ log = get_plugin_logger(__name__)
 
 
 def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
-    site = config.get(STATE_KEY)
-    if not isinstance(site, SiteModel):
-        raise PluginError("hooks/quotes.py needs hooks/source_pages.py listed before it under 'hooks:'")
+    site = require_site(config, "quotes")
     renderer = Renderer(config.theme.dirs)
-    _add(files, config, "quotes/index.md", renderer.quotes_page(site))
-    _add(files, config, "data/quotes.json", quotes_json(site))
-    _add(files, config, "data/quotes.csv", quotes_csv(site))
+    add_generated(files, config, "quotes/index.md", renderer.quotes_page(site))
+    add_generated(files, config, "data/quotes.json", quotes_json(site))
+    add_generated(files, config, "data/quotes.csv", quotes_csv(site))
     doubts = sum(1 for s in site.sources for p in s.extraction.problems if p.level == "info")
     log.info(f"{len(site.places)} quotes, {len(site.statements)} statements; "
              f"{doubts} extraction notes (run 'explainer extract' on a source to see them)")
     return files
-
-
-def _add(files: Files, config: MkDocsConfig, src_uri: str, content: str) -> None:
-    add_generated(files, config, src_uri, content)

@@ -9,8 +9,8 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 
 from explainer.render import Renderer
-from explainer.site import SOURCES_DIR, STATE_KEY, SiteModel
-from generated import add_generated
+from explainer.site import SOURCES_DIR
+from generated import add_generated, require_site
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -19,9 +19,7 @@ log = get_plugin_logger(__name__)
 
 
 def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
-    site = config.get(STATE_KEY)
-    if not isinstance(site, SiteModel):
-        raise PluginError("hooks/source_pages.py needs hooks/site_model.py listed before it under 'hooks:'")
+    site = require_site(config, "source_pages")
     try:
         renderer = Renderer(config.theme.dirs)
     except FileNotFoundError as e:

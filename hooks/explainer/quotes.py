@@ -835,45 +835,51 @@ def _sentence_via(text: str, toks: list[Token]) -> str | None:
                 e -= 1
             return text[inner[0].start:inner[e - 1].end]
     # 'according to a transcript of his speech seen by The Journal'
+    span = _according_span(toks)
+    if span is not None:
+        inner = toks[span[0] + 2:span[1]]
+        if inner and inner[0].low in DETERMINERS and any(t.low in lx.DOCUMENT_NOUNS for t in inner[:4]):
+            return text[inner[0].start:inner[-1].end]
+        if inner:
+            phrase = " ".join(t.text for t in inner).lower().replace("\u2019", "'")
+            if phrase in lx.OUTLETS:
+                return lx.OUTLETS[phrase]
+    return None
+
+
+def _according_span(toks: list[Token]) -> tuple[int, int] | None:
+    """Token range of 'according to X' (up to a comma, semicolon, period or quotation)."""
     for k in range(len(toks) - 2):
         if toks[k].low == "according" and toks[k + 1].low == "to":
             e = k + 2
             while e < len(toks) and toks[e].text not in (",", ";", ".") and toks[e].quote < 0:
                 e += 1
-            inner = toks[k + 2:e]
-            if inner and inner[0].low in DETERMINERS and any(t.low in lx.DOCUMENT_NOUNS for t in inner[:4]):
-                return text[inner[0].start:inner[-1].end]
-            if inner:
-                phrase = " ".join(t.text for t in inner).lower().replace("\u2019", "'")
-                if phrase in lx.OUTLETS:
-                    return lx.OUTLETS[phrase]
+            return k, e
     return None
 
 
 def _according_to(text: str, toks: list[Token], m: Mentions, st: _State,
                   s: Sentence) -> tuple[Speaker | None, str | None, int, int] | None:
     """'According to X, ...' or '..., according to X.': (speaker, via, token start, token end)."""
-    for k in range(len(toks) - 2):
-        if toks[k].low == "according" and toks[k + 1].low == "to":
-            e = k + 2
-            while e < len(toks) and toks[e].text not in (",", ";", ".") and toks[e].quote < 0:
-                e += 1
-            inner = toks[k + 2:e]
-            if not inner:
-                return None
-            lows = [t.low for t in inner]
-            if any(lo in lx.DOCUMENT_NOUNS for lo in lows[:4]):
-                via = text[inner[0].start:inner[-1].end]
-                issuer = st.doc_issuer
-                if "by" in lows:
-                    b = lows.index("by")
-                    got = _resolve(text, toks, k + 2 + b + 1, e, m, st, s)
-                    if got is not None and got.kind != "person" or (got and "seen" not in lows):
-                        issuer = got
-                return (issuer, via, k, e)
-            sp = _resolve(text, toks, k + 2, e, m, st, s)
-            return (sp, None, k, e)
-    return None
+    span = _according_span(toks)
+    if span is None:
+        return None
+    k, e = span
+    inner = toks[k + 2:e]
+    if not inner:
+        return None
+    lows = [t.low for t in inner]
+    if any(lo in lx.DOCUMENT_NOUNS for lo in lows[:4]):
+        via = text[inner[0].start:inner[-1].end]
+        issuer = st.doc_issuer
+        if "by" in lows:
+            b = lows.index("by")
+            got = _resolve(text, toks, k + 2 + b + 1, e, m, st, s)
+            if got is not None and got.kind != "person" or (got and "seen" not in lows):
+                issuer = got
+        return (issuer, via, k, e)
+    sp = _resolve(text, toks, k + 2, e, m, st, s)
+    return (sp, None, k, e)
 
 
 # --- reported speech ------------------------------------------------------------------------
