@@ -14,7 +14,6 @@ import gzip
 import json
 import os
 import platform
-import resource
 import shutil
 import signal
 import socket
@@ -129,7 +128,7 @@ def serve_latency(proj: Path, runs: int = 3) -> float | None:
 
 
 def extraction_speed(folder: Path) -> float:
-    from explainer.site import SourceInput, _analyse
+    from explainer.site import _analyse
 
     files = sorted(folder.glob("*.md"))
     data = [(str(f), f.read_bytes()) for f in files]
@@ -141,7 +140,6 @@ def extraction_speed(folder: Path) -> float:
         for path, d in data:
             _analyse(path, d)
         times.append(time.perf_counter() - t0)
-    _ = SourceInput
     return size / statistics.median(times) / 1e6
 
 

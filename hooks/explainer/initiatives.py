@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import lexicon as lx
-from .dates import DateRef, find_dates
+from .dates import find_dates
 from .mentions import Mentions, Token, tokenize
 from .model import Document, Sentence
 from .quotes import Speaker, resolve_phrase, subject_before
@@ -470,5 +470,3 @@ def themes_of(provision: str) -> list[str]:
     low = provision.lower()
     return [t for t, rx in THEME_PATTERNS.items() if rx.search(low)]
 
-
-_ = DateRef

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import lexicon as lx
-from .mentions import POSSESSIVE, Mentions, Token, find_mentions, name_runs, role_after, tokenize
+from .mentions import Mentions, Token, find_mentions, name_runs, role_after, tokenize
 from .model import Document, Sentence
 from .quotemarks import QuoteNote, QuoteSpan, find_quote_spans
 
@@ -1048,12 +1048,6 @@ def _outlet_end(toks: list[Token], a: int, o: int) -> int:
             return k
     return o
 
-
-def quotes_json(quotes: list[Quote]) -> list[dict[str, Any]]:
-    return [q.to_json() for q in quotes]
-
-
-_ = POSSESSIVE  # re-exported for callers that strip possessives
 
 
 def resolve_phrase(text: str, toks: list[Token], a: int, b: int, mentions: Mentions,

@@ -7,7 +7,6 @@ body is emitted inside raw HTML blocks, so Markdown syntax in it is shown, not o
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,7 +21,7 @@ from .entities import SECTION_TITLES, SECTIONS, Entity, members
 from .initiatives import themes_of
 from .model import Sentence
 from .quotes import Quote
-from .site import Place, SiteInitiative, SiteModel, SiteSource, Statement
+from .site import Place, SiteInitiative, SiteModel, SiteSource
 from .urls import relative_url
 
 TEMPLATE_DIR = "explainer"

@@ -14,8 +14,8 @@ from .entities import SECTIONS, Entity, entity_aliases, entity_kind, entity_slug
 from .extract import Extraction, extract_source
 from .curated import CuratedInitiative, parse_curated
 from .dates import DateRef, find_dates
-from .glossary import GLOSSARY_DIR, Definition, Glossary, build_glossary, definition_text
-from .initiatives import Initiative, Mention, name_key, themes_of
+from .glossary import Definition, Glossary, build_glossary, definition_text
+from .initiatives import Initiative, Mention, name_key
 from .linker import Linker, Target
 from .render_text import format_date_ref
 from .model import Problem, Source
@@ -27,7 +27,6 @@ from .urls import page_url
 STATE_KEY = "_explainer_site"
 
 SOURCES_DIR = "sources"
-_ = GLOSSARY_DIR
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import lexicon as lx
-from .mentions import Token
 from .model import Document
 
 _T = lx.load_data("terms")
@@ -150,5 +149,3 @@ def quoted_coinages(doc: Document, label_spans: list[tuple[int, int]]) -> list[t
                 out.append((t, s.id))
     return out
 
-
-_ = Token
