@@ -60,13 +60,11 @@ def parse_date(value: object) -> DateRef | None:
 
 
 def parse_curated(path: str, data: bytes) -> tuple[CuratedInitiative | None, list[Problem]]:
-    got, out = read_front_matter(path, data, "an initiative page", "name", KNOWN_KEYS)
+    got, out = read_front_matter(path, data, "an initiative page", "name", KNOWN_KEYS, "the initiative's name")
     if got is None:
         return None, out
     fm, lines = got.data, got.lines
-    name = fm.get("name")
-    if not isinstance(name, str) or not name.strip():
-        return None, out + [Problem(path, lines.get("name", 1), "name: is required (the initiative's name)")]
+    name = str(fm["name"])
     lists = {}
     for key in ("aliases", "provisions", "sources"):
         items = str_list(fm.get(key))

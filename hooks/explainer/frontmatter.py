@@ -22,13 +22,14 @@ class FrontMatter:
 
 
 def read_front_matter(path: str, raw: bytes, what: str, first_key: str,
-                      known: tuple[str, ...]) -> tuple[FrontMatter | None, list[Problem]]:
+                      known: tuple[str, ...], required: str) -> tuple[FrontMatter | None, list[Problem]]:
     """Decode and parse ``---`` front matter; unknown keys are warnings.
 
     Arguments:
         what: 'a glossary entry', for messages.
-        first_key: the required key shown in the message for a missing fence.
+        first_key: the required key; its value must be non-empty text.
         known: the keys the file may use.
+        required: what to say when ``first_key`` is missing ('the word or phrase defined').
     """
     text, problems = decode(path, raw)
     if text is None:
@@ -53,6 +54,9 @@ def read_front_matter(path: str, raw: bytes, what: str, first_key: str,
         lines = {str(k.value): 2 + k.start_mark.line for k, _ in node.value}
     out = [Problem(path, lines.get(str(k), 1), f"unknown key '{k}' (known: {', '.join(known)})", "warning")
            for k in data if k not in known]
+    value = data.get(first_key)
+    if not isinstance(value, str) or not value.strip():
+        return None, out + [Problem(path, lines.get(first_key, 1), f"{first_key}: is required ({required})")]
     body_line = text.count("\n", 0, m.end()) + 2
     return FrontMatter(data, lines, text[m.end():].strip(), body_line), out
 

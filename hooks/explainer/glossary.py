@@ -59,14 +59,11 @@ class Glossary:
 
 def parse_definition(path: str, data: bytes) -> tuple[Definition | None, list[Problem]]:
     """One definition file; errors name the file and line."""
-    got, out = read_front_matter(path, data, "a glossary entry", "term", KNOWN_KEYS)
+    got, out = read_front_matter(path, data, "a glossary entry", "term", KNOWN_KEYS, "the word or phrase defined")
     if got is None:
         return None, out
     fm, lines = got.data, got.lines
-    term = fm.get("term")
-    if not isinstance(term, str) or not term.strip():
-        out.append(Problem(path, lines.get("term", 1), "term: is required (the word or phrase defined)"))
-        return None, out
+    term = str(fm["term"])
     aliases = str_list(fm.get("aliases"))
     related = str_list(fm.get("related"))
     if aliases is None:
