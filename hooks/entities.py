@@ -22,9 +22,13 @@ log = get_plugin_logger(__name__)
 def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     site = require_site(config, "entities")
     renderer = Renderer(config.theme.dirs)
+    keys = {}
     for e in site.entities.values():
-        add_generated(files, config, e.src_uri, renderer.entity_page(e, site))
+        keys[e.src_uri] = site.entity_key(e)
+        add_generated(files, config, e.src_uri, lambda e=e: renderer.entity_page(e, site), key=keys[e.src_uri])
     for section in SECTIONS.values():
-        add_generated(files, config, f"{section}/index.md", renderer.entity_index(section, site))
-    add_generated(files, config, "data/entities.json", entities_json(site))
+        shown = [(e, len(site.entity_places(e))) for e in site.entities.values() if e.section == section]
+        add_generated(files, config, f"{section}/index.md", lambda section=section: renderer.entity_index(section, site),
+                      key=site.digest(section, shown))
+    add_generated(files, config, "data/entities.json", lambda: entities_json(site), key=site.digest(sorted(keys.items())))
     return files

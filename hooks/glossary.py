@@ -20,8 +20,8 @@ log = get_plugin_logger(__name__)
 def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     site = require_site(config, "glossary")
     renderer = Renderer(config.theme.dirs)
-    add_generated(files, config, "glossary/index.md", renderer.glossary_page(site))
-    add_generated(files, config, "data/glossary.json", glossary_json(site))
+    add_generated(files, config, "glossary/index.md", lambda: renderer.glossary_page(site), key=site.glossary_key)
+    add_generated(files, config, "data/glossary.json", lambda: glossary_json(site), key=site.glossary_key)
     missing = site.missing_terms()
     if missing:
         top = ", ".join(f"{t} ({n})" for t, n, _ in missing[:8])

@@ -21,11 +21,13 @@ log = get_plugin_logger(__name__)
 def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     site = require_site(config, "initiatives")
     renderer = Renderer(config.theme.dirs)
-    add_generated(files, config, "initiatives/index.md", renderer.initiatives_index(site))
+    add_generated(files, config, "initiatives/index.md", lambda: renderer.initiatives_index(site),
+                  key=site.initiatives_key)
     for si in site.initiatives:
-        add_generated(files, config, si.src_uri, renderer.initiative_page(si, site))
-    add_generated(files, config, "timeline/index.md", renderer.timeline_page(site))
-    add_generated(files, config, "data/initiatives.json", initiatives_json(site))
-    add_generated(files, config, "data/timeline.json", timeline_json(site))
+        add_generated(files, config, si.src_uri, lambda si=si: renderer.initiative_page(si, site),
+                      key=site.initiatives_key)
+    add_generated(files, config, "timeline/index.md", lambda: renderer.timeline_page(site), key=site.timeline_key)
+    add_generated(files, config, "data/initiatives.json", lambda: initiatives_json(site), key=site.initiatives_key)
+    add_generated(files, config, "data/timeline.json", lambda: timeline_json(site), key=site.timeline_key)
     log.info(f"{len(site.initiatives)} initiatives, {len(site.timeline)} timeline events")
     return files

@@ -24,9 +24,9 @@ log = get_plugin_logger(__name__)
 def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     site = require_site(config, "quotes")
     renderer = Renderer(config.theme.dirs)
-    add_generated(files, config, "quotes/index.md", renderer.quotes_page(site))
-    add_generated(files, config, "data/quotes.json", quotes_json(site))
-    add_generated(files, config, "data/quotes.csv", quotes_csv(site))
+    add_generated(files, config, "quotes/index.md", lambda: renderer.quotes_page(site), key=site.quotes_key)
+    add_generated(files, config, "data/quotes.json", lambda: quotes_json(site), key=site.quotes_key)
+    add_generated(files, config, "data/quotes.csv", lambda: quotes_csv(site), key=site.quotes_key)
     doubts = sum(1 for s in site.sources for p in s.extraction.problems if p.level == "info")
     log.info(f"{len(site.places)} quotes, {len(site.statements)} statements; "
              f"{doubts} extraction notes (run 'explainer extract' on a source to see them)")

@@ -20,7 +20,7 @@ from explainer.curated import INITIATIVES_DIR
 from explainer.glossary import GLOSSARY_DIR
 from explainer.model import Problem
 from explainer.site import SOURCES_DIR, STATE_KEY, SourceInput, build_site_model
-from generated import BLOCKS_KEY
+from generated import BLOCKS_KEY, BUILT_KEY, CACHE_DIR_KEY, KEYS_KEY, TAKEN_KEY
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -31,6 +31,10 @@ log = get_plugin_logger(__name__)
 def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     config[STATE_KEY] = None  # a new build starts with no model
     config[BLOCKS_KEY] = {}  # and no HTML blocks set aside
+    config[KEYS_KEY] = {}  # nor page keys (see hooks/incremental.py)
+    config[BUILT_KEY] = set()
+    config[CACHE_DIR_KEY] = None
+    config[TAKEN_KEY] = None
     return config
 
 
@@ -59,6 +63,7 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     # Analyses are cached on disk by content (and code version) next to mkdocs.yml, so a new
     # build or a restarted `mkdocs serve` only re-reads the sources that changed.
     cache = None if os.environ.get("EXPLAINER_NO_CACHE") else root / ".cache" / "explainer"
+    config[CACHE_DIR_KEY] = cache
     site, problems = build_site_model(sources, use_directory_urls=config.use_directory_urls,
                                       glossary_files=glossary, initiative_files=curated, cache_dir=cache)
     _report(problems)

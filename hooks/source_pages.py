@@ -25,7 +25,12 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     except FileNotFoundError as e:
         raise PluginError(f"Explainer templates missing: {e}") from e
     for item in site.sources:
-        add_generated(files, config, item.src_uri, renderer.source_page(item, site))
+        # rendered only if MkDocs reads the page: under `serve --dirty` unchanged pages are not
+        inputs = renderer.source_inputs(item, site)
+        add_generated(files, config, item.src_uri,
+                      lambda item=item, inputs=inputs: renderer.source_page(item, site, inputs),
+                      key=renderer.source_key(item, inputs))
     if files.get_file_from_path(f"{SOURCES_DIR}/index.md") is None:
-        add_generated(files, config, f"{SOURCES_DIR}/index.md", renderer.sources_index(site))
+        add_generated(files, config, f"{SOURCES_DIR}/index.md", lambda: renderer.sources_index(site),
+                      key=site.digest([(s.card, s.source.meta) for s in site.sources]))
     return files

@@ -33,7 +33,7 @@ def quote_records(site: SiteModel) -> list[dict[str, Any]]:
 
 def quotes_json(site: SiteModel) -> str:
     return json.dumps({"schema": "explainer/quotes", "version": SCHEMA_VERSION,
-                       "quotes": quote_records(site)}, ensure_ascii=False, indent=1) + "\n"
+                       "quotes": quote_records(site)}, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def quotes_csv(site: SiteModel) -> str:
@@ -61,7 +61,7 @@ def glossary_json(site: SiteModel) -> str:
                             for a in site.appearances[d.slug]],
         })
     return json.dumps({"schema": "explainer/glossary", "version": SCHEMA_VERSION, "terms": entries},
-                      ensure_ascii=False, indent=1) + "\n"
+                      ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def initiatives_json(site: SiteModel) -> str:
@@ -84,7 +84,7 @@ def initiatives_json(site: SiteModel) -> str:
             "mentions": [{"text": m.surface, **(place(src, m.sentence) or {})} for src, m in si.mentions()],
         })
     return json.dumps({"schema": "explainer/initiatives", "version": SCHEMA_VERSION, "initiatives": items},
-                      ensure_ascii=False, indent=1) + "\n"
+                      ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def entities_json(site: SiteModel) -> str:
@@ -98,7 +98,7 @@ def entities_json(site: SiteModel) -> str:
             "initiatives": [{"initiative": si.slug, "role": how} for si, how in site.entity_initiatives(e)],
         })
     return json.dumps({"schema": "explainer/entities", "version": SCHEMA_VERSION, "entities": items},
-                      ensure_ascii=False, indent=1) + "\n"
+                      ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def timeline_json(site: SiteModel) -> str:
@@ -108,4 +108,4 @@ def timeline_json(site: SiteModel) -> str:
               "url": (f"{ev.source.url}#s-{ev.sentence}" if ev.sentence else ev.source.url) if ev.source else None}
              for ev in site.timeline]
     return json.dumps({"schema": "explainer/timeline", "version": SCHEMA_VERSION, "events": items},
-                      ensure_ascii=False, indent=1) + "\n"
+                      ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from .dates import DateRef, find_dates
 from .boilerplate import DATE_PREFIX, boilerplate_kind
 from .importer import HEADLINE, detect_soft_wrap
 from .mentions import find_mentions
@@ -34,6 +35,8 @@ class Extraction:
     people: tuple[str, ...] = ()
     organizations: tuple[str, ...] = ()
     countries: tuple[str, ...] = ()
+    dates: tuple[tuple[str, DateRef], ...] = ()
+    """(sentence id, date) of every resolvable date expression, in text order."""
     problems: tuple[Problem, ...] = field(default=())
 
     def to_json(self) -> dict[str, Any]:
@@ -94,7 +97,18 @@ def extract_document(path: str, title: str, published: dt.date | None,
     return Extraction(path=path, title=title, published=published, document=doc, quotes=tuple(quotes),
                       terms=tuple(terms), initiatives=tuple(initiatives), mentions=tuple(sorted(set(mentions.spans))),
                       people=tuple(sorted(mentions.people)), organizations=tuple(sorted(mentions.organizations)),
-                      countries=tuple(sorted(mentions.countries)), problems=problems)
+                      countries=tuple(sorted(mentions.countries)), dates=_dates(doc, published),
+                      problems=problems)
+
+
+def _dates(doc: Document, published: dt.date | None) -> tuple[tuple[str, DateRef], ...]:
+    """Dates found in one pass over the text, each with the sentence that holds it whole."""
+    out = []
+    for d in find_dates(doc.text, published):
+        s = doc.sentence_at(d.start)
+        if s is not None and s.start <= d.start and d.end <= s.end:
+            out.append((s.id, d))
+    return tuple(out)
 
 
 def _about(quotes: list[Quote], initiatives: list[Initiative], doc: Document) -> list[Quote]:

@@ -70,12 +70,15 @@ class Document:
     sentences: tuple[Sentence, ...]
     _starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
 
+    def __post_init__(self) -> None:
+        if not self._starts and self.sentences:
+            object.__setattr__(self, "_starts", tuple(s.start for s in self.sentences))
+
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence containing ``offset`` (or the nearest one before it)."""
         if not self.sentences:
             return None
-        starts = self._starts or tuple(s.start for s in self.sentences)
-        i = bisect.bisect_right(starts, offset) - 1
+        i = bisect.bisect_right(self._starts, offset) - 1
         return self.sentences[max(i, 0)]
 
     def paragraph_sentences(self, index: int) -> tuple[Sentence, ...]:

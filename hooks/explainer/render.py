@@ -7,9 +7,11 @@ body is emitted inside raw HTML blocks, so Markdown syntax in it is shown, not o
 
 from __future__ import annotations
 
+import hashlib
 import html
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -96,6 +98,27 @@ def meta_text(value: str) -> str:
     return html.escape(" ".join(value.split()), quote=True)
 
 
+@lru_cache(maxsize=8)
+def _environment(dirs: tuple[str, ...]) -> jinja2.Environment:
+    """One Jinja environment per template folder list, kept across `mkdocs serve` rebuilds so
+    templates are compiled once (Jinja recompiles a template whose file changed)."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(dirs),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["date"] = format_date
+    env.filters["dateref"] = format_date_ref
+    env.filters["meta"] = meta_text
+    env.globals["sentence"] = sentence_html
+    env.globals["kind_label"] = lambda k: KIND_LABELS.get(k, k)
+    env.globals["speaker_label"] = speaker_label
+    return env
+
+
 class Renderer:
     """Renders the generated pages from templates found in the theme's folders."""
 
@@ -103,20 +126,7 @@ class Renderer:
         dirs = [str(Path(d) / TEMPLATE_DIR) for d in template_dirs if (Path(d) / TEMPLATE_DIR).is_dir()]
         if not dirs:
             raise FileNotFoundError(f"no '{TEMPLATE_DIR}/' template folder in {list(map(str, template_dirs))}")
-        self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(dirs),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-        )
-        self.env.filters["date"] = format_date
-        self.env.filters["dateref"] = format_date_ref
-        self.env.filters["meta"] = meta_text
-        self.env.globals["sentence"] = sentence_html
-        self.env.globals["kind_label"] = lambda k: KIND_LABELS.get(k, k)
-        self.env.globals["speaker_label"] = speaker_label
+        self.env = _environment(tuple(dirs))
 
     def render(self, name: str, **context: Any) -> str:
         return self.env.get_template(name).render(**context)
@@ -138,10 +148,10 @@ class Renderer:
             out.append((name, relative_url(here, site.url(e.src_uri)) if e else None))
         return out
 
-    def who(self, q: Quote, site: SiteModel, here: str) -> Markup:
+    def who(self, q: Quote, speakers: list[tuple[str, str | None]]) -> Markup:
         """The speaker chip after a marked quote: a link to the speaker's page when there is one."""
         parts = []
-        for name, url in self.speakers(q, site, here):
+        for name, url in speakers:
             if url:
                 parts.append(Markup('<a href="{u}">{n}</a>').format(u=url, n=name))
             else:
@@ -149,10 +159,13 @@ class Renderer:
         return Markup('<span class="ex-who"><span class="ex-sr">{k} by </span>{w}</span>').format(
             k=KIND_LABELS.get(q.kind, q.kind), w=Markup(" and ").join(parts))
 
-    def quote_marks(self, item: SiteSource, site: SiteModel) -> list[Mark]:
+    def quote_marks(self, item: SiteSource, site: SiteModel,
+                    speakers: list[list[tuple[str, str | None]]] | None = None) -> list[Mark]:
         text = item.extraction.document.text
+        if speakers is None:
+            speakers = [self.speakers(q, site, item.url) for q in item.extraction.quotes]
         marks = []
-        for q in item.extraction.quotes:
+        for q, who in zip(item.extraction.quotes, speakers):
             a, b = q.start, q.end
             if q.kind != "indirect":
                 if a > 0 and not text[a - 1].isalnum():
@@ -161,18 +174,38 @@ class Renderer:
                     b += 1
             title = f"{KIND_LABELS[q.kind].capitalize()}: {speaker_label(q)}"
             before = Markup('<span class="ex-quote ex-quote--{k}" title="{t}">').format(k=q.kind, t=title)
-            marks.append(Mark(a, b, before, Markup("</span>") + self.who(q, site, item.url)))
+            marks.append(Mark(a, b, before, Markup("</span>") + self.who(q, who)))
         return marks
 
-    def source_page(self, item: SiteSource, site: SiteModel) -> str:
+    def source_inputs(self, item: SiteSource, site: SiteModel) -> dict[str, Any]:
+        """What a source page shows besides its own text: cheap to gather, and with the file's
+        digest all the page depends on (see ``source_key``)."""
+        here = item.url
+        return {
+            "index_url": relative_url(here, _sources_index_url(site)),
+            "quotes_url": relative_url(here, site.url("quotes/index.md")),
+            "speakers": [self.speakers(q, site, here) for q in item.extraction.quotes],
+            "terms": [(d, n, relative_url(here, "glossary/", d.slug)) for d, n in site.terms_in(item)],
+            "initiatives": [(si, relative_url(here, site.url(si.src_uri)), ini) for si, ini in site.initiatives_in(item)],
+        }
+
+    def source_key(self, item: SiteSource, inputs: dict[str, Any]) -> str:
+        """A digest of everything ``source_page`` reads: equal keys, equal pages."""
+        parts = [item.digest, item.src_uri, item.url, inputs["index_url"], inputs["quotes_url"],
+                 repr(inputs["speakers"]), repr([(d.term, d.slug, n, u) for d, n, u in inputs["terms"]]),
+                 repr([(si.name, u) for si, u, _ in inputs["initiatives"]])]
+        return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+    def source_page(self, item: SiteSource, site: SiteModel, inputs: dict[str, Any] | None = None) -> str:
+        inputs = inputs if inputs is not None else self.source_inputs(item, site)
         doc = item.extraction.document
         paragraphs = [(p, doc.paragraph_sentences(p.index)) for p in doc.paragraphs]
-        here = item.url
-        marks = self.quote_marks(item, site)
-        by_sentence: dict[str, list[Mark]] = {}
-        for s in doc.sentences:
-            by_sentence[s.id] = [mk for mk in marks if mk.start < s.end and mk.end > s.start]
-        quotes = [(q, self.speakers(q, site, here)) for q in item.extraction.quotes]
+        marks = self.quote_marks(item, site, inputs["speakers"])
+        by_sentence: dict[str, list[Mark]] = {s.id: [] for s in doc.sentences}
+        if marks:
+            for s in doc.sentences:
+                by_sentence[s.id] = [mk for mk in marks if mk.start < s.end and mk.end > s.start]
+        quotes = list(zip(item.extraction.quotes, inputs["speakers"]))
         m = item.source.meta
         desc = f"Explainer of the article “{m.title}”" + (f" ({m.publisher})" if m.publisher else "")
         return self.page(
@@ -182,14 +215,13 @@ class Renderer:
             meta=item.source.meta,
             key_points=[x for x in paragraphs if x[0].kind == "key_point"],
             body=[x for x in paragraphs if x[0].kind != "key_point"],
-            index_url=relative_url(here, _sources_index_url(site)),
-            quotes_url=relative_url(here, site.url("quotes/index.md")),
+            index_url=inputs["index_url"],
+            quotes_url=inputs["quotes_url"],
             marks=by_sentence,
             text=doc.text,
             quotes=quotes,
-            terms=[(d, n, relative_url(here, "glossary/", d.slug)) for d, n in site.terms_in(item)],
-            initiatives=[(si, relative_url(here, site.url(si.src_uri)), ini)
-                         for si in site.initiatives for src, ini in si.found if src is item],
+            terms=inputs["terms"],
+            initiatives=inputs["initiatives"],
         )
 
     def quotes_page(self, site: SiteModel) -> str:

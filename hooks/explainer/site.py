@@ -9,11 +9,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from functools import cached_property, lru_cache
+from typing import Any
 
 from .entities import SECTIONS, Entity, entity_aliases, entity_kind, entity_slug, members
 from .extract import Extraction, extract_source
 from .curated import CuratedInitiative, parse_curated
-from .dates import DateRef, find_dates
+from .dates import DateRef
 from .glossary import Definition, Glossary, build_glossary, definition_text
 from .initiatives import Initiative, Mention, name_key
 from .linker import Linker, Target
@@ -46,10 +47,22 @@ class SiteSource:
     extraction: Extraction
     src_uri: str
     url: str
+    digest: str = ""
+    """sha256 of the file's bytes: what its page was made from."""
 
     @property
     def slug(self) -> str:
         return self.source.meta.slug
+
+    @cached_property
+    def card(self) -> tuple[str, str, str | None, str | None]:
+        """(url, title, publisher, published): what other pages show of this source."""
+        m = self.source.meta
+        return (self.url, m.title, m.publisher, m.published.isoformat() if m.published else None)
+
+    @cached_property
+    def sentence_texts(self) -> dict[str, str]:
+        return {s.id: s.text for s in self.extraction.document.sentences}
 
 
 @dataclass(frozen=True)
@@ -264,13 +277,16 @@ class SiteModel:
                 events.append(Event(DateRef(0, 0, m.published.isoformat(), m.published, "day"),
                                     f"{m.publisher or 'A source'} publishes \u201c{m.title}\u201d", src, None,
                                     "publication"))
-            ann = {(ini.announced.sentence, ini.name) for ini in src.extraction.initiatives if ini.announced}
-            for s in src.extraction.document.sentences:
-                for d in find_dates(src.extraction.document.text, m.published, s.start, s.end):
-                    kind = "announcement" if any(sid == s.id for sid, _ in ann) else "event"
-                    ini_name = next((n for sid, n in ann if sid == s.id), None)
-                    si = self.initiative_by_name(ini_name) if ini_name else None
-                    events.append(Event(d, s.text, src, s.id, kind, si.slug if si else None))
+            ann: dict[str, str] = {}
+            for ini in src.extraction.initiatives:
+                if ini.announced:
+                    ann.setdefault(ini.announced.sentence, ini.name)
+            texts = {s.id: s.text for s in src.extraction.document.sentences}
+            for sid, d in src.extraction.dates:
+                ini_name = ann.get(sid)
+                si = self.initiative_by_name(ini_name) if ini_name else None
+                events.append(Event(d, texts[sid], src, sid, "announcement" if ini_name else "event",
+                                    si.slug if si else None))
         return sorted(events, key=lambda e: (e.date.date, {"year": 0, "month": 1, "week": 2, "day": 3}[e.date.precision],
                                              e.kind != "background", e.what))
 
@@ -285,8 +301,10 @@ class SiteModel:
         """The one linker for every page: glossary terms, initiatives, then entities."""
         targets = list(self.glossary_targets)
         for si in self.initiatives:
-            who = ", ".join(dict.fromkeys(p[0] for p in si.proponents())) or "unknown"
-            when = "; ".join(dict.fromkeys(format_date_ref(d) for d, _, _ in si.dates()))
+            who = _short_list([p[0] for p in si.proponents()], curated=bool(si.curated and si.curated.proponent)) \
+                or "unknown"
+            when = _short_list([format_date_ref(d) for d, _, _ in si.dates()], limit=1,
+                               curated=bool(si.curated and si.curated.announced), more="other dates")
             kind = "Law" if si.kind == "law" else "Initiative"
             tip = f"{kind}: {si.name}." + (f" Proposed by {who}." if si.kind != "law" else "") + \
                 (f" Announced {when}." if when else "")
@@ -298,16 +316,26 @@ class SiteModel:
             targets.append(Target(f"{e.kind}:{e.slug}", tuple(forms), self.url(e.src_uri), tip, e.kind))
         return Linker(targets)
 
-    @cached_property
+    @property
     def appearances(self) -> dict[str, list[Appearance]]:
         """Glossary slug -> every sentence that uses the term, in source order."""
-        only = Linker(self.glossary_targets)
+        return self._glossary_index[0]
+
+    @cached_property
+    def _glossary_index(self) -> tuple[dict[str, list[Appearance]], dict[str, dict[str, set[str]]]]:
+        targets = tuple(self.glossary_targets)
         out: dict[str, list[Appearance]] = {d.slug: [] for d in self.glossary.definitions}
+        by_source: dict[str, dict[str, set[str]]] = {}
         for src in self.by_date():
-            for s in src.extraction.document.sentences:
-                for a, b, t in only.find_all(s.text):
-                    out[t.key.split(":", 1)[1]].append(Appearance(src, s.id, s.text, a, b))
-        return out
+            doc = src.extraction.document
+            used = by_source.setdefault(src.src_uri, {})
+            for a, b, key in _term_hits(targets, doc.text):  # one pass over the text, then to sentences
+                s = doc.sentence_at(a)
+                if s is not None and s.start <= a and b <= s.end:
+                    slug = key.split(":", 1)[1]
+                    out[slug].append(Appearance(src, s.id, s.text, a - s.start, b - s.start))
+                    used.setdefault(slug, set()).add(s.id)
+        return out, by_source
 
     def missing_terms(self) -> list[tuple[str, int, list[tuple[SiteSource, str]]]]:
         """Candidates no glossary entry covers: (term, sentences, places), most used first."""
@@ -326,12 +354,69 @@ class SiteModel:
 
     def terms_in(self, src: SiteSource) -> list[tuple[Definition, int]]:
         """Glossary entries a source uses, with how many sentences use them."""
-        out = []
-        for d in self.glossary.definitions:
-            n = len({a.sentence_id for a in self.appearances[d.slug] if a.source is src})
-            if n:
-                out.append((d, n))
+        used = self._terms_by_source.get(src.src_uri, {})
+        out = [(d, len(used[d.slug])) for d in self.glossary.definitions if d.slug in used]
         return sorted(out, key=lambda x: x[0].term.lower())
+
+    @property
+    def _terms_by_source(self) -> dict[str, dict[str, set[str]]]:
+        """Source page -> glossary slug -> ids of the sentences using the term."""
+        return self._glossary_index[1]
+
+    # Keys: digests of what a generated page is made from. Equal keys mean equal pages, so a
+    # rebuild can skip rendering (and MkDocs can skip building) the pages whose key is unchanged.
+
+    @cached_property
+    def quotes_key(self) -> str:
+        """What the quotes page and exports show: each source's card and quotes."""
+        return _digest([(_card(s), s.extraction.quotes) for s in self.sources])
+
+    @cached_property
+    def timeline_key(self) -> str:
+        """What the timeline shows: cards, dates, initiative names and announcements."""
+        return _digest(self.curated, [(_card(s), s.extraction.dates,
+                                       [(i.name, i.announced) for i in s.extraction.initiatives])
+                                      for s in self.sources],
+                       [(si.name, si.slug) for si in self.initiatives])
+
+    @cached_property
+    def glossary_key(self) -> str:
+        """What the glossary page shows: the entries and every sentence using them."""
+        apps = {slug: [(_card(a.source), a.sentence_id, a.text, a.start, a.end) for a in xs]
+                for slug, xs in self.appearances.items()}
+        return _digest(self.glossary.definitions, apps)
+
+    @cached_property
+    def initiatives_key(self) -> str:
+        """What the initiative pages show: curated pages, each source's findings and the
+        sentences they stand in, and the quotes about initiatives."""
+        per = [(si.name, si.slug, si.kind,
+                [(_card(src), ini, _texts(src, [m.sentence for m in ini.mentions])) for src, ini in si.found])
+               for si in self.initiatives]
+        about = [(_card(p.source), p.quote) for p in self.places if p.quote.about]
+        return _digest(self.curated, per, about)
+
+    def digest(self, *parts: Any) -> str:
+        """A key for a page made from ``parts`` (plain data) and the site's URL style."""
+        return _digest(self.use_directory_urls, parts)
+
+    def entity_key(self, e: Entity) -> str:
+        """What an entity's page shows: its quotes, the sentences naming it, its initiatives."""
+        quotes = [(_card(p.source), p.quote) for p in self.entity_places(e)]
+        mentions = [(_card(src), sid, _texts(src, [sid])) for src, sid in self.entity_mentions.get((e.kind, e.name), [])]
+        return _digest(e, quotes, mentions, [(si.name, si.slug, how) for si, how in self.entity_initiatives(e)])
+
+    def initiatives_in(self, src: SiteSource) -> list[tuple[SiteInitiative, Initiative]]:
+        """The site's initiatives one source names, with what that source says of each."""
+        return self._initiatives_by_source.get(src.src_uri, [])
+
+    @cached_property
+    def _initiatives_by_source(self) -> dict[str, list[tuple[SiteInitiative, Initiative]]]:
+        out: dict[str, list[tuple[SiteInitiative, Initiative]]] = {}
+        for si in self.initiatives:
+            for src, ini in si.found:
+                out.setdefault(src.src_uri, []).append((si, ini))
+        return out
 
     def url(self, src_uri: str) -> str:
         return page_url(src_uri, self.use_directory_urls)
@@ -445,6 +530,46 @@ class SiteModel:
                                                    s.source.meta.title.lower()))
 
 
+@lru_cache(maxsize=8)
+def _linker(targets: tuple[Target, ...]) -> Linker:
+    return Linker(list(targets))
+
+
+@lru_cache(maxsize=16384)
+def _term_hits(targets: tuple[Target, ...], text: str) -> tuple[tuple[int, int, str], ...]:
+    """Every glossary match in a text. Memoised by content (the same glossary and text give
+    the same matches), so a rebuild only scans the sources that changed."""
+    return tuple((a, b, t.key) for a, b, t in _linker(targets).find_all(text))
+
+
+def _short_list(items: list[str], *, limit: int = 3, curated: bool = False, more: str = "more") -> str:
+    """A tooltip-sized list: the curated item first, then the most cited, then 'and N more'.
+    _short_list(['China', 'Wang Yi', 'China']) -> 'China, Wang Yi'"""
+    counts: dict[str, int] = {}
+    for x in items:
+        counts[x] = counts.get(x, 0) + 1
+    order = list(counts)
+    ranked = order[:1] + sorted(order[1:], key=lambda x: -counts[x]) if curated else \
+        sorted(order, key=lambda x: -counts[x])
+    shown = ", ".join(ranked[:limit]) if limit > 1 else ranked[0] if ranked else ""
+    rest = len(ranked) - limit
+    return shown + (f" (and {rest} {more})" if rest > 0 else "")
+
+
+def _texts(src: SiteSource, ids: list[str]) -> list[str]:
+    texts = src.sentence_texts
+    return [texts[i] for i in ids if i in texts]
+
+
+def _card(s: SiteSource) -> tuple[str, str, str | None, str | None]:
+    return s.card
+
+
+def _digest(*parts: Any) -> str:
+    """A digest of the ``repr`` of plain data (frozen dataclasses, tuples, lists, dicts)."""
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
 @lru_cache(maxsize=1)
 def code_version() -> str:
     """A hash of the library's code and data: cached analyses from other code are not reused."""
@@ -469,9 +594,17 @@ def _analyse(path: str, data: bytes) -> tuple[Source | None, Extraction | None, 
 
 def analyse(path: str, data: bytes, cache_dir: Path | None = None
             ) -> tuple[Source | None, Extraction | None, tuple[Problem, ...]]:
-    """``_analyse`` with an optional on-disk cache keyed by the code version, path and content."""
+    """``_analyse`` with an optional on-disk cache keyed by the code version, path and content
+    (and an in-process memo on top, so a `mkdocs serve` rebuild does not even unpickle)."""
     if cache_dir is None:
         return _analyse(path, data)
+    return _analyse_on_disk(path, data, str(cache_dir))
+
+
+@lru_cache(maxsize=4096)
+def _analyse_on_disk(path: str, data: bytes, cache_dir_name: str
+                     ) -> tuple[Source | None, Extraction | None, tuple[Problem, ...]]:
+    cache_dir = Path(cache_dir_name)
     key = hashlib.sha256(code_version().encode() + b"\0" + path.encode() + b"\0" + data).hexdigest()
     f = cache_dir / key[:2] / f"{key}.pickle"
     try:
@@ -520,6 +653,7 @@ def build_site_model(inputs: list[SourceInput], *, use_directory_urls: bool = Tr
             continue
         seen[slug] = inp.path
         uri = f"{SOURCES_DIR}/{slug}.md"
-        out.append(SiteSource(src, ex, uri, page_url(uri, use_directory_urls)))
+        out.append(SiteSource(src, ex, uri, page_url(uri, use_directory_urls),
+                              hashlib.sha256(inp.data).hexdigest()))
     site = SiteModel(tuple(out), use_directory_urls, glossary, tuple(curated))
     return site, problems + site.contradictions()

@@ -1,0 +1,115 @@
+"""Incremental rebuilds as `make serve` runs them (`mkdocs serve --dirty`): after any edit, every
+page and data file must equal what a clean build of the same content writes, and pages whose
+inputs did not change must not be rebuilt."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+SERVE_URL = "http://127.0.0.1:8000/"
+
+SECOND = """---
+title: Ministers trade words over cable security
+publisher: Example Wire
+published: 2020-09-10
+---
+
+Trade minister Omar Haddad said on Thursday that the Clean Network was a threat to data security.
+
+"We will answer in kind," Haddad said.
+"""
+
+
+def serve_build(project: Path, site_dir: Path, dirty: bool = True) -> None:
+    """One rebuild the way `mkdocs serve --dirty` does it: a fresh config, a dirty build."""
+    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site_dir))
+    config.plugins.on_startup(command="serve", dirty=dirty)
+    config.site_url = SERVE_URL
+    build(config, serve_url=SERVE_URL, dirty=dirty)
+
+
+def outputs(site: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*"))
+            if p.is_file() and p.suffix in (".html", ".json", ".csv") and p.name != "search_index.json"}
+
+
+def search_entries(site: Path) -> list[str]:
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    return sorted(json.dumps(d, sort_keys=True) for d in docs)
+
+
+def assert_same_as_clean(project: Path, site: Path, tmp_path: Path) -> None:
+    clean = tmp_path / f"clean-{len(list(tmp_path.iterdir()))}"
+    serve_build(project, clean, dirty=False)
+    got, want = outputs(site), outputs(clean)
+    assert sorted(got) == sorted(want)
+    for name in want:
+        assert got[name] == want[name], f"{name} differs from a clean build"
+    assert search_entries(site) == search_entries(clean)
+
+
+def first_build(project: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """The seed plus a second source, built once: (the second source's file, the site)."""
+    second = project / "docs" / "sources" / "ministers-trade-words.md"
+    second.write_text(SECOND, encoding="utf-8")
+    site = tmp_path / "site"
+    serve_build(project, site)
+    return second, site
+
+
+@pytest.fixture(autouse=True)
+def quiet_dirty_warning(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.ERROR, logger="mkdocs")
+
+
+def test_edits_rebuild_exactly_what_depends_on_them(site_copy: Path, tmp_path: Path) -> None:
+    project = site_copy
+    second, site = first_build(project, tmp_path)
+    seed_page = site / "sources" / "china-global-data-security-initiative" / "index.html"
+    mtimes = {p: p.stat().st_mtime_ns for p in site.rglob("*.html")}
+
+    # 1. a new quote in one source: its page, the quotes page and export, the speaker's page
+    second.write_text(SECOND.replace("We will answer in kind", "We will answer in kind and at once"),
+                      encoding="utf-8")
+    serve_build(project, site)
+    assert "answer in kind and at once" in (site / "quotes" / "index.html").read_text(encoding="utf-8")
+    assert "answer in kind and at once" in (site / "data" / "quotes.json").read_text(encoding="utf-8")
+    assert "answer in kind and at once" in (site / "people" / "omar-haddad" / "index.html").read_text(encoding="utf-8")
+    assert seed_page.stat().st_mtime_ns == mtimes[seed_page], "an unrelated page was rebuilt"
+    rebuilt = [p for p, t in mtimes.items() if p.exists() and p.stat().st_mtime_ns != t]
+    assert 2 <= len(rebuilt) < len(mtimes) / 2
+    assert_same_as_clean(project, site, tmp_path)
+
+    # 2. a glossary definition: its tooltip changes on every page that links the term
+    entry = project / "docs" / "glossary" / "data-security.md"
+    text = entry.read_text(encoding="utf-8")
+    entry.write_text(text.rstrip("\n") + "\n\nEdited for the incremental test.\n", encoding="utf-8")
+    serve_build(project, site)
+    assert "Edited for the incremental test" in seed_page.read_text(encoding="utf-8")
+    assert_same_as_clean(project, site, tmp_path)
+
+    # 3. a source removed: aggregates forget it
+    second.unlink()
+    serve_build(project, site)
+    assert "answer in kind" not in (site / "quotes" / "index.html").read_text(encoding="utf-8")
+    assert "answer in kind" not in (site / "data" / "quotes.json").read_text(encoding="utf-8")
+    assert "answer in kind" not in json.dumps(search_entries(site))
+
+
+def test_a_failed_rebuild_leaves_nothing_stale(site_copy: Path, tmp_path: Path) -> None:
+    """After a build that stopped on bad input, the next one still rebuilds what changed."""
+    project = site_copy
+    second, site = first_build(project, tmp_path)
+    second.write_text("---\ntitle: [broken\n---\n\nText.\n", encoding="utf-8")
+    with pytest.raises(Exception):
+        serve_build(project, site)
+    second.write_text(SECOND.replace("answer in kind", "answer quickly"), encoding="utf-8")
+    serve_build(project, site)
+    assert "answer quickly" in (site / "quotes" / "index.html").read_text(encoding="utf-8")
+    assert_same_as_clean(project, site, tmp_path)
