@@ -2,7 +2,7 @@
 
 Incremental builds: every page the build writes carries a key (a digest of what it was made
 from, plus the site-wide inputs every page depends on) in a ``<meta name="explainer-build">``
-tag. ``links.on_files`` removes the outputs whose key changed; a page whose output is missing
+tag. ``incremental.on_files`` removes the outputs whose key changed; a page whose output is missing
 is rebuilt, the others are left as they are under ``mkdocs serve --dirty``. A normal build
 cleans ``site/`` first, so every page is built.
 """
@@ -28,7 +28,6 @@ if TYPE_CHECKING:
 # Per-build stores in the config (all reset in site_model.on_config):
 BLOCKS_KEY = "_explainer_blocks"  # page src_uri -> raw HTML blocks kept out of Markdown
 KEYS_KEY = "_explainer_keys"  # page src_uri -> digest of what the page is made from
-SITE_KEY_KEY = "_explainer_site_key"  # digest of the inputs every page depends on (linker, theme, config)
 BUILT_KEY = "_explainer_built"  # urls of the pages built in this run (for the search index)
 CACHE_DIR_KEY = "_explainer_cache_dir"  # the build cache folder, or None
 TAKEN_KEY = "_explainer_taken"  # src_uris already used (contributor files and generated ones)

@@ -29,7 +29,7 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
         inputs = renderer.source_inputs(item, site)
         add_generated(files, config, item.src_uri,
                       lambda item=item, inputs=inputs: renderer.source_page(item, site, inputs),
-                      key=renderer.source_key(item, inputs))
+                      key=renderer.source_key(item, site, inputs))
     if files.get_file_from_path(f"{SOURCES_DIR}/index.md") is None:
         add_generated(files, config, f"{SOURCES_DIR}/index.md", lambda: renderer.sources_index(site),
                       key=site.digest([(s.card, s.source.meta) for s in site.sources]))

@@ -7,7 +7,6 @@ body is emitted inside raw HTML blocks, so Markdown syntax in it is shown, not o
 
 from __future__ import annotations
 
-import hashlib
 import html
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -189,12 +188,11 @@ class Renderer:
             "initiatives": [(si, relative_url(here, site.url(si.src_uri)), ini) for si, ini in site.initiatives_in(item)],
         }
 
-    def source_key(self, item: SiteSource, inputs: dict[str, Any]) -> str:
+    def source_key(self, item: SiteSource, site: SiteModel, inputs: dict[str, Any]) -> str:
         """A digest of everything ``source_page`` reads: equal keys, equal pages."""
-        parts = [item.digest, item.src_uri, item.url, inputs["index_url"], inputs["quotes_url"],
-                 repr(inputs["speakers"]), repr([(d.term, d.slug, n, u) for d, n, u in inputs["terms"]]),
-                 repr([(si.name, u) for si, u, _ in inputs["initiatives"]])]
-        return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+        return site.digest(item.digest, item.src_uri, item.url, inputs["index_url"], inputs["quotes_url"],
+                           inputs["speakers"], [(d.term, d.slug, n, u) for d, n, u in inputs["terms"]],
+                           [(si.name, u) for si, u, _ in inputs["initiatives"]])
 
     def source_page(self, item: SiteSource, site: SiteModel, inputs: dict[str, Any] | None = None) -> str:
         inputs = inputs if inputs is not None else self.source_inputs(item, site)

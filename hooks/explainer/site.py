@@ -369,12 +369,12 @@ class SiteModel:
     @cached_property
     def quotes_key(self) -> str:
         """What the quotes page and exports show: each source's card and quotes."""
-        return _digest([(_card(s), s.extraction.quotes) for s in self.sources])
+        return _digest([(s.card, s.extraction.quotes) for s in self.sources])
 
     @cached_property
     def timeline_key(self) -> str:
         """What the timeline shows: cards, dates, initiative names and announcements."""
-        return _digest(self.curated, [(_card(s), s.extraction.dates,
+        return _digest(self.curated, [(s.card, s.extraction.dates,
                                        [(i.name, i.announced) for i in s.extraction.initiatives])
                                       for s in self.sources],
                        [(si.name, si.slug) for si in self.initiatives])
@@ -382,7 +382,7 @@ class SiteModel:
     @cached_property
     def glossary_key(self) -> str:
         """What the glossary page shows: the entries and every sentence using them."""
-        apps = {slug: [(_card(a.source), a.sentence_id, a.text, a.start, a.end) for a in xs]
+        apps = {slug: [(a.source.card, a.sentence_id, a.text, a.start, a.end) for a in xs]
                 for slug, xs in self.appearances.items()}
         return _digest(self.glossary.definitions, apps)
 
@@ -391,9 +391,9 @@ class SiteModel:
         """What the initiative pages show: curated pages, each source's findings and the
         sentences they stand in, and the quotes about initiatives."""
         per = [(si.name, si.slug, si.kind,
-                [(_card(src), ini, _texts(src, [m.sentence for m in ini.mentions])) for src, ini in si.found])
+                [(src.card, ini, _texts(src, [m.sentence for m in ini.mentions])) for src, ini in si.found])
                for si in self.initiatives]
-        about = [(_card(p.source), p.quote) for p in self.places if p.quote.about]
+        about = [(p.source.card, p.quote) for p in self.places if p.quote.about]
         return _digest(self.curated, per, about)
 
     def digest(self, *parts: Any) -> str:
@@ -402,8 +402,8 @@ class SiteModel:
 
     def entity_key(self, e: Entity) -> str:
         """What an entity's page shows: its quotes, the sentences naming it, its initiatives."""
-        quotes = [(_card(p.source), p.quote) for p in self.entity_places(e)]
-        mentions = [(_card(src), sid, _texts(src, [sid])) for src, sid in self.entity_mentions.get((e.kind, e.name), [])]
+        quotes = [(p.source.card, p.quote) for p in self.entity_places(e)]
+        mentions = [(src.card, sid, _texts(src, [sid])) for src, sid in self.entity_mentions.get((e.kind, e.name), [])]
         return _digest(e, quotes, mentions, [(si.name, si.slug, how) for si, how in self.entity_initiatives(e)])
 
     def initiatives_in(self, src: SiteSource) -> list[tuple[SiteInitiative, Initiative]]:
@@ -559,10 +559,6 @@ def _short_list(items: list[str], *, limit: int = 3, curated: bool = False, more
 def _texts(src: SiteSource, ids: list[str]) -> list[str]:
     texts = src.sentence_texts
     return [texts[i] for i in ids if i in texts]
-
-
-def _card(s: SiteSource) -> tuple[str, str, str | None, str | None]:
-    return s.card
 
 
 def _digest(*parts: Any) -> str:
