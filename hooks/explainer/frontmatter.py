@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 
 from .model import Problem
-from .sources import FENCE, decode
+from .sources import FENCE, decode, load_yaml
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,8 @@ def read_front_matter(path: str, raw: bytes, what: str, first_key: str,
         return None, [Problem(path, 1, f"{what} starts with front matter: '---', '{first_key}: ...', '---'")]
     fm_text = text[4:m.start()]
     try:
-        data = yaml.safe_load(fm_text) or {}
+        data, node = load_yaml(fm_text)
+        data = data or {}
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         return None, [Problem(path, 2 + (mark.line if mark else 0),
@@ -49,7 +50,6 @@ def read_front_matter(path: str, raw: bytes, what: str, first_key: str,
     if not isinstance(data, dict):
         return None, [Problem(path, 2, "front matter must be 'key: value' lines")]
     lines: dict[str, int] = {}
-    node = yaml.compose(fm_text, Loader=yaml.SafeLoader)
     if isinstance(node, yaml.MappingNode):
         lines = {str(k.value): 2 + k.start_mark.line for k, _ in node.value}
     out = [Problem(path, lines.get(str(k), 1), f"unknown key '{k}' (known: {', '.join(known)})", "warning")

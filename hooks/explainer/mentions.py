@@ -62,7 +62,7 @@ def tokenize(text: str, start: int, end: int, quotes: list[tuple[int, int]] | No
 
 
 def _words(text: str, a: int, b: int) -> list[Token]:
-    return [Token(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text, a, b)]
+    return [Token(m[0], *m.span()) for m in TOKEN.finditer(text, a, b)]
 
 
 @dataclass
@@ -199,8 +199,10 @@ def find_mentions(doc: Document) -> Mentions:
         toks = tokenize(text, s.start, s.end)
         m.tokens[s.start] = toks
         for t in toks:
-            low = t.bare.lower().replace("\u2019", "'")
-            if low in lx.COUNTRIES and t.is_cap:
+            if not t.is_cap:
+                continue
+            low = t.low if t.bare is t.text else t.bare.lower().replace("\u2019", "'")
+            if low in lx.COUNTRIES:
                 m.countries.setdefault(lx.COUNTRIES[low], t.start)
                 m.spans.append((t.start, t.start + len(t.bare), lx.COUNTRIES[low], "country"))
         _multiword_orgs(text, toks, m)

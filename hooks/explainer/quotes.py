@@ -246,6 +246,11 @@ def _remember(st: _State, sp: Speaker, cue: str | None, via: str | None, para: i
 
 # --- cues and speakers ----------------------------------------------------------------------
 
+# First words of the two-word reporting verbs ('went on', 'pointed out'): only these need a look
+# at the next token.
+_TWO_WORD_FIRST: frozenset[str] = frozenset(k.split()[0] for k in lx.REPORTING_VERBS if " " in k)
+
+
 def _find_cues(toks: list[Token]) -> list[Cue]:
     cues: list[Cue] = []
     i = 0
@@ -253,7 +258,8 @@ def _find_cues(toks: list[Token]) -> list[Cue]:
         t = toks[i]
         hit = None
         if t.quote < 0 and (t.text[:1].islower() or i == 0):
-            two = f"{t.low} {toks[i + 1].low}" if i + 1 < len(toks) and toks[i + 1].quote < 0 else ""
+            two = f"{t.low} {toks[i + 1].low}" if t.low in _TWO_WORD_FIRST and i + 1 < len(toks) \
+                and toks[i + 1].quote < 0 else ""
             if two in lx.REPORTING_VERBS:
                 hit = (i + 2, *lx.REPORTING_VERBS[two])
             elif t.low in lx.REPORTING_VERBS:

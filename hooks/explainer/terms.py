@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from . import lexicon as lx
@@ -41,6 +42,7 @@ class TermCandidate:
         return {"term": self.term, "count": self.count, "sentences": list(self.sentences), "defined": self.defined}
 
 
+@lru_cache(maxsize=65536)
 def _singular(w: str) -> str:
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
