@@ -20,6 +20,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import jinja2
 import material
 import mkdocs
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -121,6 +122,21 @@ def _read_manifest(path: Path | None) -> tuple[dict[str, str], list[str]]:
     outs = got.get("outputs") if isinstance(got, dict) else None
     return (keys if isinstance(keys, dict) else {},
             [x for x in outs if isinstance(x, str) and ".." not in x] if isinstance(outs, list) else [])
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, **kwargs: Any) -> jinja2.Environment:
+    """MkDocs makes a new theme environment every build, so Material's templates are compiled
+    again on every `serve` rebuild; keep their bytecode in the build cache (Jinja checks each
+    template's source before using it)."""
+    cache = config.get(CACHE_DIR_KEY)
+    if cache is not None and env.bytecode_cache is None:
+        folder = Path(cache) / "jinja"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return env
+        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+    return env
 
 
 def on_page_context(context: Any, page: Page, config: MkDocsConfig, **kwargs: Any) -> Any:

@@ -6,6 +6,7 @@ import posixpath
 from functools import lru_cache
 
 
+@lru_cache(maxsize=65536)
 def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
     """'sources/x.md' -> 'sources/x/' (or 'sources/x.html'); 'sources/index.md' -> 'sources/'."""
     stem, _ = posixpath.splitext(src_uri)
