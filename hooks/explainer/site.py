@@ -41,8 +41,12 @@ class SourceInput:
     data: bytes
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class SiteSource:
+    """One analysed source in the site. The same file (same bytes, same place) gives the same
+    object in every build of a process, so what is derived from it alone is computed once
+    (the cached properties below) across `mkdocs serve` rebuilds."""
+
     source: Source
     extraction: Extraction
     src_uri: str
@@ -63,6 +67,51 @@ class SiteSource:
     @cached_property
     def sentence_texts(self) -> dict[str, str]:
         return {s.id: s.text for s in self.extraction.document.sentences}
+
+    @cached_property
+    def places(self) -> tuple[Place, ...]:
+        return tuple(Place(self, q) for q in self.extraction.quotes)
+
+    @cached_property
+    def named(self) -> tuple[tuple[str, str, str], ...]:
+        """(entity kind, name, sentence id) of each sentence naming a person, organisation or
+        country, once per sentence, in text order."""
+        doc = self.extraction.document
+        out: dict[tuple[str, str, str], None] = {}
+        for a, _, name, kind in self.extraction.mentions:
+            s = doc.sentence_at(a)
+            if s is not None:
+                out.setdefault((entity_kind(name, kind), name, s.id))
+        return tuple(out)
+
+    @cached_property
+    def entity_slices(self) -> dict[tuple[str, str], str]:
+        """(kind, name) -> digest of what this source shows of that entity (its quotes here, the
+        sentences naming it): the part of an entity page that comes from this source."""
+        parts: dict[tuple[str, str], list[Any]] = {}
+        for q in self.extraction.quotes:
+            for name, kind in members(q):
+                parts.setdefault((kind, name), []).append(q)
+        for kind, name, sid in self.named:
+            parts.setdefault((kind, name), []).append((sid, self.sentence_texts[sid]))
+        return {k: _digest(self.card, v) for k, v in parts.items()}
+
+    @cached_property
+    def quotes_digest(self) -> str:
+        return _digest(self.card, self.extraction.quotes)
+
+    @cached_property
+    def initiatives_digest(self) -> str:
+        """What initiative pages show from this source: its findings, the sentences naming the
+        initiatives, the quotes about them."""
+        ex = self.extraction
+        texts = [_texts(self, [m.sentence for m in ini.mentions]) for ini in ex.initiatives]
+        return _digest(self.card, ex.initiatives, texts, [q for q in ex.quotes if q.about])
+
+    @cached_property
+    def timeline_digest(self) -> str:
+        ex = self.extraction
+        return _digest(self.card, ex.dates, [(i.name, i.announced) for i in ex.initiatives])
 
 
 @dataclass(frozen=True)
@@ -327,14 +376,10 @@ class SiteModel:
         out: dict[str, list[Appearance]] = {d.slug: [] for d in self.glossary.definitions}
         by_source: dict[str, dict[str, set[str]]] = {}
         for src in self.by_date():
-            doc = src.extraction.document
-            used = by_source.setdefault(src.src_uri, {})
-            for a, b, key in _term_hits(targets, doc.text):  # one pass over the text, then to sentences
-                s = doc.sentence_at(a)
-                if s is not None and s.start <= a and b <= s.end:
-                    slug = key.split(":", 1)[1]
-                    out[slug].append(Appearance(src, s.id, s.text, a - s.start, b - s.start))
-                    used.setdefault(slug, set()).add(s.id)
+            apps, used, _ = _source_terms(src, targets)
+            by_source[src.src_uri] = used
+            for slug, app in apps:
+                out[slug].append(app)
         return out, by_source
 
     def missing_terms(self) -> list[tuple[str, int, list[tuple[SiteSource, str]]]]:
@@ -369,32 +414,27 @@ class SiteModel:
     @cached_property
     def quotes_key(self) -> str:
         """What the quotes page and exports show: each source's card and quotes."""
-        return _digest([(s.card, s.extraction.quotes) for s in self.sources])
+        return _digest([s.quotes_digest for s in self.sources])
 
     @cached_property
     def timeline_key(self) -> str:
         """What the timeline shows: cards, dates, initiative names and announcements."""
-        return _digest(self.curated, [(s.card, s.extraction.dates,
-                                       [(i.name, i.announced) for i in s.extraction.initiatives])
-                                      for s in self.sources],
+        return _digest(self.curated, [s.timeline_digest for s in self.sources],
                        [(si.name, si.slug) for si in self.initiatives])
 
     @cached_property
     def glossary_key(self) -> str:
         """What the glossary page shows: the entries and every sentence using them."""
-        apps = {slug: [(a.source.card, a.sentence_id, a.text, a.start, a.end) for a in xs]
-                for slug, xs in self.appearances.items()}
-        return _digest(self.glossary.definitions, apps)
+        targets = tuple(self.glossary_targets)
+        return _digest(self.glossary.definitions, [_source_terms(s, targets)[2] for s in self.sources])
 
     @cached_property
     def initiatives_key(self) -> str:
         """What the initiative pages show: curated pages, each source's findings and the
         sentences they stand in, and the quotes about initiatives."""
-        per = [(si.name, si.slug, si.kind,
-                [(src.card, ini, _texts(src, [m.sentence for m in ini.mentions])) for src, ini in si.found])
+        per = [(si.name, si.slug, si.kind, [(src.src_uri, ini.name) for src, ini in si.found])
                for si in self.initiatives]
-        about = [(p.source.card, p.quote) for p in self.places if p.quote.about]
-        return _digest(self.curated, per, about)
+        return _digest(self.curated, per, [s.initiatives_digest for s in self.sources])
 
     def digest(self, *parts: Any) -> str:
         """A key for a page made from ``parts`` (plain data) and the site's URL style."""
@@ -402,9 +442,17 @@ class SiteModel:
 
     def entity_key(self, e: Entity) -> str:
         """What an entity's page shows: its quotes, the sentences naming it, its initiatives."""
-        quotes = [(p.source.card, p.quote) for p in self.entity_places(e)]
-        mentions = [(src.card, sid, _texts(src, [sid])) for src, sid in self.entity_mentions.get((e.kind, e.name), [])]
-        return _digest(e, quotes, mentions, [(si.name, si.slug, how) for si, how in self.entity_initiatives(e)])
+        key = (e.kind, e.name)
+        return _digest(e, [src.entity_slices[key] for src in self._entity_sources.get(key, [])],
+                       [(si.name, si.slug, how) for si, how in self.entity_initiatives(e)])
+
+    @cached_property
+    def _entity_sources(self) -> dict[tuple[str, str], list[SiteSource]]:
+        out: dict[tuple[str, str], list[SiteSource]] = {}
+        for src in self.by_date():
+            for key in src.entity_slices:
+                out.setdefault(key, []).append(src)
+        return out
 
     def initiatives_in(self, src: SiteSource) -> list[tuple[SiteInitiative, Initiative]]:
         """The site's initiatives one source names, with what that source says of each."""
@@ -424,7 +472,7 @@ class SiteModel:
     @cached_property
     def places(self) -> list[Place]:
         """Every quote on the site, by source date then position."""
-        return [Place(s, q) for s in self.by_date() for q in s.extraction.quotes]
+        return [p for s in self.by_date() for p in s.places]
 
     @cached_property
     def statements(self) -> list[Statement]:
@@ -474,21 +522,9 @@ class SiteModel:
     def entity_mentions(self) -> dict[tuple[str, str], list[tuple[SiteSource, str]]]:
         """(kind, name) -> (source, sentence id) of each sentence that names it, in order."""
         out: dict[tuple[str, str], list[tuple[SiteSource, str]]] = {}
-        seen: set[tuple[str, str, str, str]] = set()
-        kinds: dict[tuple[str, str], str] = {}
         for src in self.by_date():
-            doc = src.extraction.document
-            for a, _, name, kind in src.extraction.mentions:
-                s = doc.sentence_at(a)
-                if s is None:
-                    continue
-                k = kinds.get((name, kind))
-                if k is None:
-                    k = kinds[(name, kind)] = entity_kind(name, kind)
-                mark = (k, name, src.slug, s.id)
-                if mark not in seen:
-                    seen.add(mark)
-                    out.setdefault((k, name), []).append((src, s.id))
+            for kind, name, sid in src.named:
+                out.setdefault((kind, name), []).append((src, sid))
         return out
 
     @cached_property
@@ -536,10 +572,21 @@ def _linker(targets: tuple[Target, ...]) -> Linker:
 
 
 @lru_cache(maxsize=16384)
-def _term_hits(targets: tuple[Target, ...], text: str) -> tuple[tuple[int, int, str], ...]:
-    """Every glossary match in a text. Memoised by content (the same glossary and text give
-    the same matches), so a rebuild only scans the sources that changed."""
-    return tuple((a, b, t.key) for a, b, t in _linker(targets).find_all(text))
+def _source_terms(src: SiteSource, targets: tuple[Target, ...]
+                  ) -> tuple[list[tuple[str, Appearance]], dict[str, set[str]], str]:
+    """Every glossary match in one source, by sentence: (slug, appearance) in text order,
+    slug -> ids of the sentences using it, and a digest of both (for the glossary page's key).
+    Memoised: a rebuild only scans the sources that changed."""
+    doc = src.extraction.document
+    apps: list[tuple[str, Appearance]] = []
+    used: dict[str, set[str]] = {}
+    for a, b, t in _linker(targets).find_all(doc.text):  # one pass over the text, then to sentences
+        s = doc.sentence_at(a)
+        if s is not None and s.start <= a and b <= s.end:
+            slug = t.key.split(":", 1)[1]
+            apps.append((slug, Appearance(src, s.id, s.text, a - s.start, b - s.start)))
+            used.setdefault(slug, set()).add(s.id)
+    return apps, used, _digest(src.card, [(slug, a.sentence_id, a.text, a.start, a.end) for slug, a in apps])
 
 
 def _short_list(items: list[str], *, limit: int = 3, curated: bool = False, more: str = "more") -> str:
@@ -622,6 +669,14 @@ def _analyse_on_disk(path: str, data: bytes, cache_dir_name: str
     return got
 
 
+@lru_cache(maxsize=4096)
+def _site_source(path: str, data: bytes, cache_dir: Path | None, uri: str, url: str) -> SiteSource:
+    """The same object for the same file at the same place, in every build of a process."""
+    src, ex, _ = analyse(path, data, cache_dir)  # memoised: this is the analysis just made
+    assert src is not None and ex is not None
+    return SiteSource(src, ex, uri, url, hashlib.sha256(data).hexdigest())
+
+
 def build_site_model(inputs: list[SourceInput], *, use_directory_urls: bool = True,
                      glossary_files: list[tuple[str, bytes]] | None = None,
                      initiative_files: list[tuple[str, bytes]] | None = None,
@@ -649,7 +704,6 @@ def build_site_model(inputs: list[SourceInput], *, use_directory_urls: bool = Tr
             continue
         seen[slug] = inp.path
         uri = f"{SOURCES_DIR}/{slug}.md"
-        out.append(SiteSource(src, ex, uri, page_url(uri, use_directory_urls),
-                              hashlib.sha256(inp.data).hexdigest()))
+        out.append(_site_source(inp.path, inp.data, cache_dir, uri, page_url(uri, use_directory_urls)))
     site = SiteModel(tuple(out), use_directory_urls, glossary, tuple(curated))
     return site, problems + site.contradictions()
