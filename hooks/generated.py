@@ -30,6 +30,7 @@ BLOCKS_KEY = "_explainer_blocks"  # page src_uri -> raw HTML blocks kept out of 
 KEYS_KEY = "_explainer_keys"  # page src_uri -> digest of what the page is made from
 BUILT_KEY = "_explainer_built"  # urls of the pages built in this run (for the search index)
 CACHE_DIR_KEY = "_explainer_cache_dir"  # the build cache folder, or None
+SEARCH_HTML_KEY = "_explainer_search_html"  # page url -> full HTML while the search plugin sees a light copy
 TAKEN_KEY = "_explainer_taken"  # src_uris already used (contributor files and generated ones)
 
 # The key a built page carries: '<meta name="explainer-build" content="3f9a...">'

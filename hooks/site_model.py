@@ -20,7 +20,7 @@ from explainer.curated import INITIATIVES_DIR
 from explainer.glossary import GLOSSARY_DIR
 from explainer.model import Problem
 from explainer.site import SOURCES_DIR, STATE_KEY, SourceInput, build_site_model
-from generated import BLOCKS_KEY, BUILT_KEY, CACHE_DIR_KEY, KEYS_KEY, TAKEN_KEY
+from generated import BLOCKS_KEY, BUILT_KEY, CACHE_DIR_KEY, KEYS_KEY, SEARCH_HTML_KEY, TAKEN_KEY
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -35,6 +35,7 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     config[BUILT_KEY] = set()
     config[CACHE_DIR_KEY] = None
     config[TAKEN_KEY] = None
+    config[SEARCH_HTML_KEY] = {}
     return config
 
 
