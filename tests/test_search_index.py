@@ -19,7 +19,10 @@ CASES = [
     # headings, their permalinks and ordinary links stay
     ('<h2 id="a">Key points<a class="headerlink" href="#a" title="Permanent link">&para;</a></h2>',
      '<h2 id="a">Key points<a class="headerlink" href="#a" title="Permanent link">&para;</a></h2>'),
-    ('<p><a href="https://example.org/">the original</a></p>', '<p><a href="https://example.org/">the original</a></p>'),
+    ('<p><a href="https://example.org/">the <code>original</code></a>, <time datetime="2020">2020</time></p>',
+     "<p>the <code>original</code>, 2020</p>"),
+    ('<h2 id="b"><a href="../x/">Wang Yi</a><a class="headerlink" href="#b">&para;</a></h2>',
+     '<h2 id="b">Wang Yi<a class="headerlink" href="#b">&para;</a></h2>'),
     # a page that marks elements for the indexer is left alone
     ('<div data-search-exclude><span>hidden</span></div>', '<div data-search-exclude><span>hidden</span></div>'),
     ("", ""),
@@ -32,14 +35,18 @@ def test_search_html(html: str, expected: str) -> None:
 
 
 def sections(html: str) -> list[tuple[str | None, str, str]]:
+    """Material's sections of a page: (id, title, text), white-space runs as one space (the
+    search tokenizer splits on white space, so runs of it do not matter)."""
     p = Parser()
     p.feed(html)
     p.close()
-    return [(s.id, "".join(s.title), "".join(s.text)) for s in p.data if not s.is_excluded()]
+    return [(s.id, " ".join("".join(s.title).split()), " ".join("".join(s.text).split()))
+            for s in p.data if not s.is_excluded()]
 
 
 def test_index_of_every_built_page_is_unchanged(built_site: Path) -> None:
-    """Material's parser gives the same sections for each page and for its light copy."""
+    """Material's parser gives the same sections (same words, same kept tags) for each page and
+    for its light copy."""
     pages = sorted(built_site.rglob("*.html"))
     assert len(pages) > 20
     checked = 0
