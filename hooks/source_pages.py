@@ -26,10 +26,8 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
         raise PluginError(f"Explainer templates missing: {e}") from e
     for item in site.sources:
         # rendered only if MkDocs reads the page: under `serve --dirty` unchanged pages are not
-        inputs = renderer.source_inputs(item, site)
-        add_generated(files, config, item.src_uri,
-                      lambda item=item, inputs=inputs: renderer.source_page(item, site, inputs),
-                      key=renderer.source_key(item, site, inputs))
+        add_generated(files, config, item.src_uri, lambda item=item: renderer.source_page(item, site),
+                      key=renderer.source_key(item, site))
     if files.get_file_from_path(f"{SOURCES_DIR}/index.md") is None:
         add_generated(files, config, f"{SOURCES_DIR}/index.md", lambda: renderer.sources_index(site),
                       key=site.digest([(s.card, s.source.meta) for s in site.sources]))

@@ -177,8 +177,8 @@ class Renderer:
         return marks
 
     def source_inputs(self, item: SiteSource, site: SiteModel) -> dict[str, Any]:
-        """What a source page shows besides its own text: cheap to gather, and with the file's
-        digest all the page depends on (see ``source_key``)."""
+        """What a source page shows besides its own text (links to its speakers, terms and
+        initiatives, the site's indexes)."""
         here = item.url
         return {
             "index_url": relative_url(here, _sources_index_url(site)),
@@ -188,14 +188,13 @@ class Renderer:
             "initiatives": [(si, relative_url(here, site.url(si.src_uri)), ini) for si, ini in site.initiatives_in(item)],
         }
 
-    def source_key(self, item: SiteSource, site: SiteModel, inputs: dict[str, Any]) -> str:
-        """A digest of everything ``source_page`` reads: equal keys, equal pages."""
-        return site.digest(item.digest, item.src_uri, item.url, inputs["index_url"], inputs["quotes_url"],
-                           inputs["speakers"], [(d.term, d.slug, n, u) for d, n, u in inputs["terms"]],
-                           [(si.name, u) for si, u, _ in inputs["initiatives"]])
+    def source_key(self, item: SiteSource, site: SiteModel) -> str:
+        """A digest of everything ``source_page`` reads: the file, its place, and where the
+        site's entities, initiatives and glossary entries live. Equal keys, equal pages."""
+        return site.digest(item.digest, item.src_uri, item.url, site.link_digest)
 
-    def source_page(self, item: SiteSource, site: SiteModel, inputs: dict[str, Any] | None = None) -> str:
-        inputs = inputs if inputs is not None else self.source_inputs(item, site)
+    def source_page(self, item: SiteSource, site: SiteModel) -> str:
+        inputs = self.source_inputs(item, site)
         doc = item.extraction.document
         paragraphs = [(p, doc.paragraph_sentences(p.index)) for p in doc.paragraphs]
         marks = self.quote_marks(item, site, inputs["speakers"])

@@ -436,6 +436,14 @@ class SiteModel:
                for si in self.initiatives]
         return _digest(self.curated, per, [s.initiatives_digest for s in self.sources])
 
+    @cached_property
+    def link_digest(self) -> str:
+        """Where every entity, initiative and glossary entry lives, and which initiative each
+        source's finding belongs to: what a source page needs from the rest of the site."""
+        return _digest(sorted((k, e.slug) for k, e in self.entities.items()),
+                       [(si.slug, si.name, [(src.src_uri, ini.name) for src, ini in si.found]) for si in self.initiatives],
+                       [(d.term, d.slug) for d in self.glossary.definitions])
+
     def digest(self, *parts: Any) -> str:
         """A key for a page made from ``parts`` (plain data) and the site's URL style."""
         return _digest(self.use_directory_urls, parts)
