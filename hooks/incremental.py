@@ -135,8 +135,16 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, **kwargs: Any) -> jinj
             folder.mkdir(parents=True, exist_ok=True)
         except OSError:
             return env
-        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+        env.bytecode_cache = _BytecodeCache(str(folder))
     return env
+
+
+class _BytecodeCache(jinja2.FileSystemBytecodeCache):
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass  # a read-only cache folder: templates are compiled every build, that is all
 
 
 def on_page_context(context: Any, page: Page, config: MkDocsConfig, **kwargs: Any) -> Any:
