@@ -113,3 +113,61 @@ def test_a_failed_rebuild_leaves_nothing_stale(site_copy: Path, tmp_path: Path) 
     serve_build(project, site)
     assert "answer quickly" in (site / "quotes" / "index.html").read_text(encoding="utf-8")
     assert_same_as_clean(project, site, tmp_path)
+
+
+def test_make_serve_command_updates_aggregates(site_copy: Path) -> None:
+    """The command `make serve` runs (`mkdocs serve --dirty`), end to end: a saved edit reaches
+    the quotes page, its export and the search index, and the pages it did not touch keep
+    their search entries."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    second = site_copy / "docs" / "sources" / "ministers-trade-words.md"
+    second.write_text(SECOND, encoding="utf-8")
+    log = (site_copy / "serve.log").open("w", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", str(site_copy / "mkdocs.yml"),
+                             "--dev-addr", f"127.0.0.1:{port}"], cwd=site_copy, env=env,
+                            stdout=subprocess.DEVNULL, stderr=log)
+    base = f"http://127.0.0.1:{port}/"
+
+    def fetch(path: str) -> str:
+        try:
+            return urllib.request.urlopen(base + path, timeout=5).read().decode("utf-8")
+        except OSError:
+            return ""
+
+    def wait_for(path: str, needle: str, limit: float = 60) -> bool:
+        end = time.time() + limit
+        while time.time() < end:
+            if needle in fetch(path):
+                return True
+            time.sleep(0.2)
+        return False
+
+    try:
+        assert wait_for("quotes/", "We will answer in kind"), (site_copy / "serve.log").read_text(encoding="utf-8")
+        second.write_text(SECOND.replace("answer in kind", "answer in good time"), encoding="utf-8")
+        assert wait_for("quotes/", "We will answer in good time")
+        assert wait_for("data/quotes.json", "We will answer in good time")
+        assert wait_for("search/search_index.json", "answer in good time")
+        assert "answer in kind" not in fetch("search/search_index.json")
+        index = json.loads(fetch("search/search_index.json"))["docs"]
+        locations = [d["location"] for d in index]
+        assert len(locations) == len(set(locations)), "duplicate search entries after a rebuild"
+        assert any(loc.startswith("sources/china-global-data-security-initiative/") for loc in locations)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
