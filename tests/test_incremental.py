@@ -94,7 +94,16 @@ def test_edits_rebuild_exactly_what_depends_on_them(site_copy: Path, tmp_path: P
     assert "Edited for the incremental test" in seed_page.read_text(encoding="utf-8")
     assert_same_as_clean(project, site, tmp_path)
 
-    # 3. a source removed: aggregates forget it
+    # 3. a template: every page made from it changes (the Jinja environment is kept across
+    # rebuilds, so this also checks that it sees the edit)
+    template = project / "overrides" / "explainer" / "source_page.md"
+    template.write_text(template.read_text(encoding="utf-8").replace(
+        "## Who said what in this article", "## Who said what in this article (edited)"), encoding="utf-8")
+    serve_build(project, site)
+    assert "Who said what in this article (edited)" in seed_page.read_text(encoding="utf-8")
+    assert_same_as_clean(project, site, tmp_path)
+
+    # 4. a source removed: aggregates forget it
     second.unlink()
     serve_build(project, site)
     assert "answer in kind" not in (site / "quotes" / "index.html").read_text(encoding="utf-8")
