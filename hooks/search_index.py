@@ -17,9 +17,10 @@ if TYPE_CHECKING:
 
 @event_priority(10)  # before material/search (priority 0) reads page.content
 def _lighten(context: Any, page: Page, config: MkDocsConfig, **kwargs: Any) -> Any:
-    if page.content:
+    light = search_html(page.content or "")
+    if light != page.content:  # pages left as they are keep Material's own handling
         config[SEARCH_HTML_KEY][page.url] = page.content
-        page.content = search_html(page.content)
+        page.content = light
     return context
 
 
