@@ -89,9 +89,11 @@ def find_terms(doc: Document, defined: set[str] | None = None,
 
     text = doc.text
     for s in doc.sentences:
-        words = [(m.group(0), m.start()) for m in _WORD.finditer(text, s.start, s.end)]
-        low = [w.lower().replace("\u2019", "'") for w, _ in words]
-        sing = [_singular(w) for w in low]
+        words = _WORD.findall(text, s.start, s.end)
+        low = [w.lower() for w in words]
+        if "\u2019" in s.text:
+            low = [w.replace("\u2019", "'") for w in low]
+        sing = list(map(_singular, low))
         # 1. lexicon phrases, longest first
         i = 0
         used: set[int] = set()
@@ -123,7 +125,7 @@ def find_terms(doc: Document, defined: set[str] | None = None,
             while k > 0 and j - k < 2 and low[k - 1] in MODIFIERS and low[k - 1] not in STOP \
                     and (k - 1) not in used:
                 k -= 1
-            if k < j and not (words[k][0][0].isupper() and low[k] not in MODIFIERS):
+            if k < j and not (words[k][0].isupper() and low[k] not in MODIFIERS):
                 add(" ".join(low[k:j + 1]), s.id)
         # 3. acronyms
         for m in ACRONYM.finditer(text, s.start, s.end):
