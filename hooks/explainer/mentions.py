@@ -37,11 +37,16 @@ class Token:
         """Index of the quotation this token stands for (-1: an ordinary token)."""
         low = text.lower()
         self.low = low.replace("\u2019", "'") if "\u2019" in low else low
-        self.bare = POSSESSIVE.sub("", text) if text[-1:] in ("s", "'", "\u2019") and \
+        last = text[-1]  # tokens are never empty
+        self.bare = POSSESSIVE.sub("", text) if (last == "s" or last == "'" or last == "\u2019") and \
             ("'" in text or "\u2019" in text) else text
         """Without a possessive ending: "China's" -> "China"."""
-        self.is_cap = quote < 0 and text[:1].isupper()
-        self.is_word = quote < 0 and text[:1].isalnum()
+        if quote < 0:
+            first = text[0]
+            self.is_cap = first.isupper()
+            self.is_word = first.isalnum()
+        else:
+            self.is_cap = self.is_word = False
 
     def __repr__(self) -> str:
         return f"Token({self.text!r}, {self.start}, {self.end}, {self.quote})"

@@ -253,6 +253,9 @@ _TWO_WORD_FIRST: frozenset[str] = frozenset(k.split()[0] for k in lx.REPORTING_V
 
 def _find_cues(toks: list[Token]) -> list[Cue]:
     cues: list[Cue] = []
+    if lx.REPORTING_VERBS.keys().isdisjoint([t.low for t in toks]) and \
+            _TWO_WORD_FIRST.isdisjoint([t.low for t in toks]):
+        return cues  # most sentences: no reporting verb at all
     i = 0
     while i < len(toks):
         t = toks[i]
