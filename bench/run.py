@@ -84,7 +84,7 @@ def du(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
 
 
-def serve_latency(proj: Path, runs: int = 3) -> tuple[float | None, float | None]:
+def serve_latency(proj: Path, runs: int = 5) -> tuple[float | None, float | None]:
     """Seconds from saving an edited source to `mkdocs serve --dirty` (what `make serve` runs)
     serving the change (median): (a new sentence on the source page, a new quote on the
     quotes page, which rebuilds every page that depends on it)."""
