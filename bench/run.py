@@ -4,7 +4,8 @@ Usage: python bench/run.py [--sizes 10,100,1000] [--runs 3] [--out bench/results
 Writes bench/results/latest.md (a Markdown table) and latest.json. Budgets (checked here,
 not in timed tests): hooks <= 1.10x a plain build at 1,000 sources; a one-source edit under
 `mkdocs serve` <= 1 s at 1,000 sources; extraction >= 1 MB/s per core; home page <= 150 KB
-transferred (gzip).
+transferred (gzip); Lighthouse >= 98 performance and 100 accessibility (bench/lighthouse.py on
+this repository's own site; --no-lighthouse skips it).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
@@ -149,6 +151,51 @@ def extraction_speed(folder: Path) -> float:
     return size / statistics.median(times) / 1e6
 
 
+def budgets(rows: list[dict[str, Any]], lh: object) -> list[str]:
+    """One line per budget: what was measured and whether it holds."""
+    out = []
+    big = max(rows, key=lambda r: int(r["sources"]))
+    n = big["sources"]
+
+    def verdict(ok: bool) -> str:
+        return "holds" if ok else "MISSED"
+
+    out.append(f"hooks <= 1.10x plain at {n} sources: {big['ratio']}x, {verdict(float(big['ratio']) <= 1.10)}")
+    if big["serve_edit_s"] is not None:
+        out.append(f"one-source edit under serve <= 1 s at {n} sources: {big['serve_edit_s']} s, "
+                   f"{verdict(float(big['serve_edit_s']) <= 1.0)}")
+    slowest = min(float(r["extract_mb_s"]) for r in rows)
+    out.append(f"extraction >= 1 MB/s: {slowest} MB/s at the slowest size, {verdict(slowest >= 1.0)}")
+    heaviest = max(float(r["home_gzip_kb"]) for r in rows)
+    out.append(f"home page <= 150 KB transferred: {heaviest} KB, {verdict(heaviest <= 150)}")
+    if isinstance(lh, dict):
+        for page, s in lh.items():
+            out.append(f"Lighthouse {page}: performance {s['performance']} (>= 98: {verdict(s['performance'] >= 98)}), "
+                       f"accessibility {s['accessibility']} (100: {verdict(s['accessibility'] == 100)})")
+    return out
+
+
+def lighthouse(out: Path) -> dict[str, dict[str, int]] | str:
+    """Lighthouse scores of this repository's own site (home and the seed source page), or why
+    they could not be measured (no npm, no Chromium)."""
+    if shutil.which("npm") is None and not (ROOT / "bench" / "node_modules" / ".bin" / "lighthouse").exists():
+        return "skipped: npm is not installed"
+    if not Path("/usr/bin/chromium").exists():
+        return "skipped: /usr/bin/chromium is missing (make test installs it)"
+    with tempfile.TemporaryDirectory(prefix="explainer-lh-") as tmp:
+        site = Path(tmp) / "site"
+        res = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(ROOT / "mkdocs.yml"), "--site-dir",
+                              str(site)], capture_output=True, text=True, env=ENV, cwd=ROOT)
+        if res.returncode != 0:
+            return "skipped: the site did not build"
+        res = subprocess.run([sys.executable, str(ROOT / "bench" / "lighthouse.py"), str(site), "--out", str(out)],
+                             capture_output=True, text=True, env=ENV, cwd=ROOT)
+        if res.returncode != 0:
+            return f"failed: {res.stderr.strip().splitlines()[-1] if res.stderr.strip() else res.returncode}"
+    got: dict[str, dict[str, int]] = json.loads((out / "lighthouse.json").read_text(encoding="utf-8"))
+    return got
+
+
 def _cell(x: float | None) -> str:
     return "n/a" if x is None else str(x)
 
@@ -159,6 +206,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--serve-max", type=int, default=1000, help="largest N to measure serve latency at")
     ap.add_argument("--out", default=str(ROOT / "bench" / "results"))
+    ap.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse on the real site")
     a = ap.parse_args()
     out = Path(a.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -194,8 +242,9 @@ def main() -> None:
             print(json.dumps(row), flush=True)
     finally:
         shutil.rmtree(base, ignore_errors=True)
+    lh = None if a.no_lighthouse else lighthouse(out)
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
-    result = {"machine": machine, "date": time.strftime("%Y-%m-%d"), "rows": rows}
+    result = {"machine": machine, "date": time.strftime("%Y-%m-%d"), "rows": rows, "lighthouse": lh}
     (out / "latest.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     head = ("| sources | build (s) | cold build (s) | plain (s) | ratio | peak MB | pages | site MB | search index MB | "
             "home gzip KB | extraction MB/s | serve edit (s) | serve quote edit (s) |\n"
@@ -204,6 +253,14 @@ def main() -> None:
              f"{r['site_mb']} | {r['search_index_mb']} | {r['home_gzip_kb']} | {r['extract_mb_s']} | "
              f"{_cell(r['serve_edit_s'])} | {_cell(r['serve_quote_edit_s'])} |" for r in rows]
     table = head + "\n".join(lines) + f"\n\nMachine: {machine}; {result['date']}.\n"
+    if isinstance(lh, dict):
+        table += ("\nLighthouse 12.2.3 on this repository's site (mobile, simulated throttling, served with gzip):\n\n"
+                  "| page | performance | accessibility | best practices | SEO |\n|---|---:|---:|---:|---:|\n")
+        table += "".join(f"| {p} | {s['performance']} | {s['accessibility']} | {s['best-practices']} | {s['seo']} |\n"
+                         for p, s in lh.items())
+    elif lh:
+        table += f"\nLighthouse: {lh}\n"
+    table += "\nBudgets:\n\n" + "".join(f"- {line}\n" for line in budgets(rows, lh))
     (out / "latest.md").write_text(table, encoding="utf-8")
     print(table)
 
