@@ -79,3 +79,27 @@ def test_sentence_ids_unique_and_stable(text: str) -> None:
         if s.text in ids_a and list(ids_a).count(s.text) == 1 and ids_a[s.text].count("-") == 0 \
                 and s.text != "Another paragraph first.":
             assert s.id.split("-")[0] == ids_a[s.text]
+
+
+# The linker's form index must find exactly what one big alternation regex finds (the rule it
+# replaces for speed): same spans, same order, longest form first, same boundaries.
+FORMS = ["5G", "5G Clean Network", "ICT", "U.S.", "back door", "backdoor", "Clean Network",
+         "Clean Network Initiative", "network", "Huawei", "Wang Yi", "data security", "EU"]
+FORM_TEXTS = st.lists(st.sampled_from(FORMS + [" ", "  ", "\n", "s", "es", "'s", "\u2019", ".", ",", "-", "/",
+                                               "@", "#", "x", "5", "CLEAN", "network's", "Networks", "."]),
+                      max_size=30).map("".join) | st.text(alphabet="5GIC.TUS back dorNetwlkiuy'\u2019-/@#,\n",
+                                                          max_size=80)
+
+
+@given(FORM_TEXTS)
+def test_linker_form_index_equals_one_big_regex(text: str) -> None:
+    import re
+
+    from explainer.linker import Linker, Target, _form_pattern, is_acronym
+
+    linker = Linker([Target(f"t:{i}", (f,), "glossary/", "") for i, f in enumerate(FORMS)])
+    forms = sorted(set(FORMS), key=lambda f: (-len(f), f))
+    alts = "|".join(f"(?-i:{_form_pattern(f)})" if is_acronym(f) else _form_pattern(f) for f in forms)
+    reference = re.compile(rf"(?<![\w/.@#-])(?:{alts})(?![\w/@-]|\.\w)", re.IGNORECASE)
+    assert linker._forms is not None
+    assert linker._forms.finditer(text) == [(m.start(), m.end()) for m in reference.finditer(text)]

@@ -58,6 +58,70 @@ TAG_NAME: re.Pattern[str] = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)")
 HEADING_ID: re.Pattern[str] = re.compile(r"""\sid=["']([^"']+)["']""")
 # Words, for the linker's pre-check: 'Clean', '5G', 'U.S'
 _WORDS: re.Pattern[str] = re.compile(r"[\w.'\u2019-]+")
+# One tag, its closing slash and name in a single match: '</p>' -> ('/', 'p'); comments and
+# odd tags ('<!-- c -->', '<!doctype html>') match without a name.
+TOKEN: re.Pattern[str] = re.compile(r"<!--.*?-->|<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)[^>]*>|<[^>]*>", re.S)
+HEADINGS = frozenset(("h1", "h2", "h3", "h4"))
+# Where a form may begin: a non-space not preceded by a word or URL-ish character
+# ('C' in ' Clean', not 'l' in 'Clean' nor 'x' in '/x'); the same test as the pattern's lookbehind.
+FORM_START: re.Pattern[str] = re.compile(r"(?<![\w/.@#-])\S")
+# Forms are looked up by the first (up to) three characters of their first word.
+PREFIX = 3
+# What may follow a form: not a word, URL-ish character or '.x' ('Huawei,' yes; 'Huaweis2' no).
+FORM_END = r"(?![\w/@-]|\.\w)"
+
+
+class _Forms:
+    r"""Finds forms the way one big alternation regex would (same matches, same order), but
+    without trying every alternative at every position: a dict from the lower-cased first
+    characters of a form to the forms starting so, each compiled alone.
+
+    ``(?<![\w/.@#-])(?:long form|shorter form|...)(?![\w/@-]|\.\w)`` tries each alternative
+    in turn at each position, which costs ~1 us per character with 300 forms; here only the
+    few forms sharing a text position's first characters are tried, longest first.
+    """
+
+    def __init__(self, forms: list[str]) -> None:
+        # forms in alternation order: longest first (the pattern's rule for overlaps)
+        self._by_prefix: dict[str, list[tuple[int, re.Pattern[str]]]] = {}
+        self._lengths: tuple[int, ...] = ()
+        lengths: set[int] = set()
+        for i, f in enumerate(forms):
+            alt = f"(?-i:{_form_pattern(f)})" if is_acronym(f) else _form_pattern(f)
+            rx = re.compile(f"(?:{alt}){FORM_END}", re.IGNORECASE)
+            first = f.split()[0]
+            key = first[:PREFIX].lower()
+            if len(key) != len(first[:PREFIX]):  # lower() changed the length ('İ'): use the whole form
+                key = first.lower()
+            lengths.add(len(key))
+            self._by_prefix.setdefault(key, []).append((i, rx))
+        self._lengths = tuple(sorted(lengths))
+
+    def finditer(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of each match, left to right, non-overlapping."""
+        out: list[tuple[int, int]] = []
+        end = 0
+        by_prefix, lengths = self._by_prefix, self._lengths
+        for m in FORM_START.finditer(text):
+            p = m.start()
+            if p < end:
+                continue
+            cands: list[tuple[int, re.Pattern[str]]] = []
+            for k in lengths:
+                c = by_prefix.get(text[p:p + k].lower())
+                if c:
+                    cands.extend(c)
+            if not cands:
+                continue
+            if len(cands) > 1:
+                cands.sort(key=lambda c: c[0])
+            for _, rx in cands:
+                mm = rx.match(text, p)
+                if mm:
+                    end = mm.end()
+                    out.append((p, end))
+                    break
+        return out
 
 
 @dataclass
@@ -67,8 +131,8 @@ class Linker:
     targets: list[Target]
     _by_form: dict[str, Target] = field(default_factory=dict, init=False, repr=False)
     _exact: dict[str, Target] = field(default_factory=dict, init=False, repr=False)
-    _rx: re.Pattern[str] | None = field(default=None, init=False, repr=False)
     _first: frozenset[str] = field(default=frozenset(), init=False, repr=False)
+    _forms: _Forms | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         forms: list[str] = []
@@ -86,9 +150,7 @@ class Linker:
         self._first = frozenset(re.split(r"\s+", f.strip())[0].lower()[:4] for f in forms if f.strip())
         if forms:
             forms = sorted(set(forms), key=lambda f: (-len(f), f))
-            alts = "|".join(f"(?-i:{_form_pattern(f)})" if is_acronym(f) else _form_pattern(f) for f in forms)
-            # word boundaries, and not inside a URL-ish or hyphenated word
-            self._rx = re.compile(rf"(?<![\w/.@#-])(?:{alts})(?![\w/@-]|\.\w)", re.IGNORECASE)
+            self._forms = _Forms(forms)
 
     def _target(self, matched: str) -> Target | None:
         norm = " ".join(matched.split())
@@ -107,18 +169,18 @@ class Linker:
 
     def find_all(self, text: str) -> list[tuple[int, int, Target]]:
         """Every match in plain text (not only first mentions): (start, end, target)."""
-        if self._rx is None:
+        if self._forms is None:
             return []
         out = []
-        for m in self._rx.finditer(text):
-            t = self._target(m.group(0))
+        for a, b in self._forms.finditer(text):
+            t = self._target(text[a:b])
             if t is not None:
-                out.append((m.start(), m.end(), t))
+                out.append((a, b, t))
         return out
 
     def link(self, content: str, page_url: str) -> tuple[str, dict[str, int]]:
         """Link first mentions in an HTML fragment; returns the new HTML and hits per key."""
-        if self._rx is None or not content:
+        if self._forms is None or not content:
             return content, {}
         out: list[str] = []
         hits: dict[str, int] = {}
@@ -126,60 +188,77 @@ class Linker:
         own: str | None = None
         stack: list[tuple[str, bool]] = []
         skipping = 0
-        pos = 0
-        for m in TAG.finditer(content):
-            if m.start() > pos:
-                text = content[pos:m.start()]
-                out.append(text if skipping else self._link_text(text, page_url, seen, own, hits))
-            tag = m.group(0)
-            out.append(tag)
+        pos = 0  # end of the last tag
+        kept = 0  # content[kept:pos] is unchanged and not yet in out
+        link_text = self._link_text
+        for m in TOKEN.finditer(content):
+            start = m.start()
+            if start > pos and not skipping:
+                text = content[pos:start]
+                linked = link_text(text, page_url, seen, own, hits)
+                if linked is not text:
+                    out.append(content[kept:pos])
+                    out.append(linked)
+                    kept = start
             pos = m.end()
-            nm = TAG_NAME.match(tag)
-            if not nm:
+            name = m.group(2)
+            if name is None:
                 continue
-            closing, name = nm.group(1) == "/", nm.group(2).lower()
-            if closing:
+            name = name.lower()
+            if m.group(1):  # closing: pop to the matching opening tag, if any
+                if stack and stack[-1][0] == name:
+                    skipping -= stack.pop()[1]
+                    continue
                 for i in range(len(stack) - 1, -1, -1):
                     if stack[i][0] == name:
                         skipping -= sum(flag for _, flag in stack[i:])
                         del stack[i:]
                         break
                 continue
-            if name in ("h1", "h2", "h3", "h4"):
+            if name in HEADINGS:
                 seen = set()  # a new section: first mentions count again
-                hid = HEADING_ID.search(tag)
+                hid = HEADING_ID.search(content, start, pos)
                 own = hid.group(1) if hid else None
-            if name in VOID_TAGS or tag.endswith("/>"):
+            if name in VOID_TAGS or content[pos - 2] == "/":
                 continue
-            flag = name in SKIP_TAGS or (name == "span" and "ex-who" in tag)
+            flag = name in SKIP_TAGS or (name == "span" and "ex-who" in content[start:pos])
             stack.append((name, flag))
             skipping += flag
-        if pos < len(content):
-            out.append(content[pos:] if skipping else self._link_text(content[pos:], page_url, seen, own, hits))
+        if pos < len(content) and not skipping:
+            text = content[pos:]
+            linked = link_text(text, page_url, seen, own, hits)
+            if linked is not text:
+                out.append(content[kept:pos])
+                out.append(linked)
+                kept = len(content)
+        if not out:
+            return content, hits
+        out.append(content[kept:])
         return "".join(out), hits
 
     def _link_text(self, text: str, page_url: str, seen: set[str], own: str | None,
                    hits: dict[str, int]) -> str:
-        assert self._rx is not None
+        assert self._forms is not None
         if not text.strip() or not any(w[:4].lower() in self._first for w in _WORDS.findall(text)):
             return text
         # work on unescaped text so '&amp;' never splits a word; re-escape what we emit
         raw = html.unescape(text)
         parts: list[str] = []
         pos = 0
-        for m in self._rx.finditer(raw):
-            t = self._target(m.group(0))
+        for a, b in self._forms.finditer(raw):
+            matched = raw[a:b]
+            t = self._target(matched)
             if t is None or t.key in seen or (own and t.page_anchor == own):
                 continue
             seen.add(t.key)
             hits[t.key] = hits.get(t.key, 0) + 1
-            parts.append(html.escape(raw[pos:m.start()], quote=False))
+            parts.append(html.escape(raw[pos:a], quote=False))
             href = relative_url(page_url, t.url.split("#")[0], t.url.split("#")[1] if "#" in t.url else None)
             # Material puts the title into the tooltip as HTML: escape it twice.
             tip = html.escape(html.escape(t.tooltip, quote=True), quote=True)
             parts.append(f'<a class="ex-link ex-link--{t.kind}" href="{html.escape(href, quote=True)}" '
-                         f'title="{tip}">{html.escape(m.group(0), quote=False)}</a>')
-            pos = m.end()
+                         f'title="{tip}">{html.escape(matched, quote=False)}</a>')
+            pos = b
         if not parts:
             return text
         parts.append(html.escape(raw[pos:], quote=False))
