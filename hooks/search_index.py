@@ -1,5 +1,7 @@
-"""MkDocs glue: Material's search plugin indexes a lighter copy of each page (see
-``explainer.searchtext``); the page itself keeps all its markup."""
+"""MkDocs glue for Material's search: it indexes a lighter copy of each page (see
+``explainer.searchtext``), split into sections by our port of its parser where that covers the
+page (the same sections, several times faster), by its own parser elsewhere. The page itself
+keeps all its markup."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.plugins import CombinedEvent, event_priority
 
-from explainer.searchtext import search_html
+from explainer import searchtext
 from generated import SEARCH_HTML_KEY
 
 if TYPE_CHECKING:
@@ -15,11 +17,32 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 
+def _search_plugin(config: MkDocsConfig) -> Any:
+    """Material's search plugin, if enabled; None otherwise."""
+    try:
+        from material.plugins.search.plugin import SearchPlugin
+    except ImportError:  # another theme's search: it parses pages itself
+        return None
+    for plugin in config.plugins.values():
+        if isinstance(plugin, SearchPlugin) and plugin.config.enabled and hasattr(plugin, "search_index"):
+            return plugin
+    return None
+
+
 @event_priority(10)  # before material/search (priority 0) reads page.content
 def _lighten(context: Any, page: Page, config: MkDocsConfig, **kwargs: Any) -> Any:
-    light = search_html(page.content or "")
-    if light != page.content:  # pages left as they are keep Material's own handling
-        config[SEARCH_HTML_KEY][page.url] = page.content
+    full = page.content or ""
+    light = searchtext.search_html(full)
+    plugin = _search_plugin(config)
+    found = searchtext.sections(light) if plugin is not None and not (page.meta.get("search") or {}).get("exclude") else None
+    if found is not None:
+        # add the sections the way Material's own parser would, and give it nothing to parse
+        for section in found:
+            plugin.search_index.create_entry_for_section(section, page.toc, page.url, page)
+        config[SEARCH_HTML_KEY][page.url] = full
+        page.content = ""
+    elif light != full:  # pages left as they are keep Material's own handling
+        config[SEARCH_HTML_KEY][page.url] = full
         page.content = light
     return context
 

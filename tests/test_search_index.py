@@ -6,9 +6,13 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from material.plugins.search.plugin import Parser
 
+from explainer import searchtext
 from explainer.searchtext import search_html
+from explainer.searchtext import sections as port_sections
 
 CASES = [
     # (html, expected)
@@ -63,3 +67,85 @@ def test_index_of_every_built_page_is_unchanged(built_site: Path) -> None:
     article = source[source.index("<article"):source.index("</article>")]
     tags = len(re.findall(r"<[a-z]", article))
     assert len(re.findall(r"<[a-z]", search_html(article))) < tags * 0.7, "the light copy should drop many tags"
+
+
+def material(html: str) -> list[tuple[str | None, str, str]] | None:
+    """Material's own sections, exactly (None where its parser fails)."""
+    p = Parser()
+    try:
+        p.feed(html)
+        p.close()
+    except ValueError:
+        return None
+    return [(s.id, "".join(s.title), "".join(s.text)) for s in p.data if not s.is_excluded()]
+
+
+def port(html: str) -> list[tuple[str | None, str, str]] | None:
+    found = port_sections(html)
+    return None if found is None else [(s.id, "".join(s.title), "".join(s.text)) for s in found]
+
+
+def test_section_port_equals_material_on_every_built_page(built_site: Path) -> None:
+    """Our port of Material's parser covers every page of the real site, full or light, and
+    gives exactly its sections (same ids, titles, texts, white space included)."""
+    checked = 0
+    for page in sorted(built_site.rglob("*.html")):
+        m = re.search(r'<article class="md-content__inner md-typeset">(.*)</article>',
+                      page.read_text(encoding="utf-8"), re.S)
+        if m is None:
+            continue
+        for html in (m.group(1), search_html(m.group(1))):
+            got = port(html)
+            assert got is not None, f"{page}: not covered by the port"
+            assert got == material(html), page
+        checked += 1
+    assert checked > 20
+
+
+# HTML the port covers and HTML it must leave to Material (None).
+TAGS = ['<p>', '</p>', '<h1 id="t">', '</h1>', '<h2 id="a">', '</h2>', "<h3 id='b&amp;c'>", '</h3>', '<h2>',
+        '<div class="x">', '</div>', '<pre>', '</pre>', '<code>', '</code>', '<ul>', '</ul>', '<li>', '</li>',
+        '<a class="headerlink" href="#a" title="Permanent link">', '<a href=x>', '</a>', '<br>', '<br/>',
+        '<span/>', '<hx>', '</hx>', '<details open>', '</details>', '<sup>', '</sup>', '<P>', '</P >']
+TEXTS = [" ", "\n", "\n\n", "text", "a\nb", "&amp;", "&lt;b&gt;", "&para;", "&quot;x&quot;", "\u2019", "\t"]
+HTML = st.lists(st.sampled_from(TAGS + TEXTS), max_size=40).map("".join)
+
+
+@given(HTML)
+def test_section_port_equals_material_on_generated_html(html: str) -> None:
+    got = port(html)
+    if got is not None:
+        assert got == material(html)
+    else:
+        assert material(html) is None  # it declines only what Material itself fails on
+
+
+@pytest.mark.parametrize("html", [
+    "<p>a</p><script>var x = '<h2 id=\"z\">';</script>",
+    "<!-- a comment --><p>a</p>",
+    "<p>1 < 2</p>",
+    '<div data-search-exclude><h2 id="a">A</h2></div>',
+    '<div class="linenodiv">1</div>',
+    "<a href=../x/>x</a>",
+    "<style>p{}</style>",
+    "<!doctype html><p>x</p>",
+])
+def test_section_port_leaves_other_html_to_material(html: str) -> None:
+    assert port_sections(html) is None
+
+
+def test_search_index_is_material_s_own(site_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The whole search index of a build is byte for byte the one Material writes by itself."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    def index(site: Path) -> bytes:
+        config = load_config(config_file=str(site_copy / "mkdocs.yml"), site_dir=str(site))
+        config.plugins.on_startup(command="build", dirty=False)
+        build(config)
+        return (site / "search" / "search_index.json").read_bytes()
+
+    ours = index(tmp_path / "ours")
+    monkeypatch.setattr(searchtext, "sections", lambda html: None)
+    assert index(tmp_path / "material") == ours
+    assert len(ours) > 10_000
