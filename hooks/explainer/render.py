@@ -59,10 +59,13 @@ def annotate(text: str, start: int, end: int, marks: Sequence[Mark]) -> Markup:
 def sentence_html(s: Sentence, marks: Sequence[Mark] = (), text: str | None = None) -> Markup:
     """One sentence with its anchor: shown on hover and focus, like a heading permalink."""
     body = annotate(text, s.start, s.end, marks) if text is not None and marks else escape(s.text)
-    return Markup(
-        '<span class="ex-s" id="{a}">{t}<a class="ex-s__link" href="#{a}" '
-        'aria-label="Link to this sentence"></a></span>'
-    ).format(a=s.anchor, t=body)
+    # (concatenation with escape(): the same bytes as Markup.format, several times faster)
+    a = escape(s.anchor)
+    return Markup(f'<span class="ex-s" id="{a}">{body}<a class="ex-s__link" href="#{a}" '
+                  'aria-label="Link to this sentence"></a></span>')
+
+
+ELLIPSIS = "\u2026"
 
 
 def snippet(text: str, a: int, b: int, width: int = 70) -> Markup:
@@ -74,8 +77,9 @@ def snippet(text: str, a: int, b: int, width: int = 70) -> Markup:
     if right < len(text):
         sp = text.rfind(" ", b, right)
         right = sp if sp > b else right
-    return Markup("{}{}<mark>{}</mark>{}{}").format(
-        "\u2026" if left > 0 else "", text[left:a], text[a:b], text[b:right], "\u2026" if right < len(text) else "")
+    before = ELLIPSIS if left > 0 else ""
+    after = ELLIPSIS if right < len(text) else ""
+    return Markup(f"{before}{escape(text[left:a])}<mark>{escape(text[a:b])}</mark>{escape(text[b:right])}{after}")
 
 
 KIND_LABELS = {"direct": "direct quote", "partial": "partial quote", "indirect": "reported speech"}
@@ -152,11 +156,11 @@ class Renderer:
         parts = []
         for name, url in speakers:
             if url:
-                parts.append(Markup('<a href="{u}">{n}</a>').format(u=url, n=name))
+                parts.append(Markup(f'<a href="{escape(url)}">{escape(name)}</a>'))
             else:
                 parts.append(escape(name))
-        return Markup('<span class="ex-who"><span class="ex-sr">{k} by </span>{w}</span>').format(
-            k=KIND_LABELS.get(q.kind, q.kind), w=Markup(" and ").join(parts))
+        kind, names = escape(KIND_LABELS.get(q.kind, q.kind)), Markup(" and ").join(parts)
+        return Markup(f'<span class="ex-who"><span class="ex-sr">{kind} by </span>{names}</span>')
 
     def quote_marks(self, item: SiteSource, site: SiteModel,
                     speakers: list[list[tuple[str, str | None]]] | None = None) -> list[Mark]:
@@ -172,7 +176,7 @@ class Renderer:
                 if b < len(text) and not text[b].isalnum() and not text[b].isspace():
                     b += 1
             title = f"{KIND_LABELS[q.kind].capitalize()}: {speaker_label(q)}"
-            before = Markup('<span class="ex-quote ex-quote--{k}" title="{t}">').format(k=q.kind, t=title)
+            before = Markup(f'<span class="ex-quote ex-quote--{escape(q.kind)}" title="{escape(title)}">')
             marks.append(Mark(a, b, before, Markup("</span>") + self.who(q, who)))
         return marks
 
