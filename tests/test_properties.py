@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from explainer.extract import extract_plain
@@ -103,3 +103,43 @@ def test_linker_form_index_equals_one_big_regex(text: str) -> None:
     reference = re.compile(rf"(?<![\w/.@#-])(?:{alts})(?![\w/@-]|\.\w)", re.IGNORECASE)
     assert linker._forms is not None
     assert linker._forms.finditer(text) == [(m.start(), m.end()) for m in reference.finditer(text)]
+
+
+DATE_PHRASES = ["in September", "since 2019", "by May 2021", "mid-August", "early June", "last Tuesday",
+                "next Friday", "two days earlier", "3 weeks ago", "a year later", "Sept. 8, 2020", "8 September 2020",
+                "8th Sept.", "this week", "earlier this month", "later this year", "past month", "2020-09-08",
+                "August 2020", "in 2019", "yesterday", "tonight", "May 4", "on May 4", "x May 4"]
+DATE_PIECES = st.sampled_from(DATE_PHRASES) | st.sampled_from([
+    " ", "  ", "\n", ",", ".", "-", "in ", "since ", "by ", "mid-", "mid ", "early ", "last ", "this ", "next ",
+    "earlier ", "later ", "past ", "Sept. ", "Sept ", "September ", "May ", "Mayday ", "Jan.", "June ", "8 ",
+    "8th ", "31 ", "2020", "2019 ", "2020-09-08", "1999-12-31 ", "Tuesday", "Sunday ", "yesterday", "today",
+    "week", "month", "year", "s", " ago", " earlier", " later", "3 ", "a ", "an ", "two ", "days", "Xin",
+    "\u0663 ", "x", "_",
+])
+DATE_TEXTS = st.lists(DATE_PIECES, max_size=30).map("".join)
+
+
+@given(DATE_TEXTS, st.integers(0, 40), st.integers(0, 40))
+@example(" and ".join(DATE_PHRASES) + ".", 0, 0)
+def test_find_dates_equals_scanning_with_each_pattern(text: str, cut_a: int, cut_b: int) -> None:
+    """find_dates tries its patterns only where a match can start; it must find what scanning
+    the whole text with each pattern finds."""
+    import datetime as dt
+
+    from explainer.dates import DATE_PATTERNS, DateRef, accept, find_dates
+
+    def reference(text: str, published: dt.date, start: int, end: int) -> list[DateRef]:
+        found: list[DateRef] = []
+        taken: list[tuple[int, int]] = []
+        for name, rx in DATE_PATTERNS:
+            for m in rx.finditer(text, start, end):
+                ref = accept(name, m, text, published, taken)
+                if ref is not None:
+                    found.append(ref)
+        return sorted(found, key=lambda d: d.start)
+
+    pub = dt.date(2020, 9, 8)
+    start, end = min(cut_a, len(text)), max(0, len(text) - cut_b)
+    start = min(start, end)
+    assert find_dates(text, pub, start, end) == reference(text, pub, start, end)
+    assert find_dates(text, pub) == reference(text, pub, 0, len(text))

@@ -136,25 +136,77 @@ def _resolve(name: str, m: re.Match[str], pub: dt.date | None) -> tuple[dt.date,
     return None
 
 
+# Every pattern above starts at the beginning of a run of word characters, and only runs like
+# these can begin a match: 'Sept' (mdy, month_year), 'in' (month, year), 'last' (weekday, rel),
+# any number (iso, dmy, ago). Trying each pattern only at such runs finds the same matches as
+# scanning the whole text with each (a property test checks it), several times faster.
+_MONTH_WORDS = ("Jan January Feb February Mar March Apr April May Jun June Jul July Aug August "
+                "Sept September Sep Oct October Nov November Dec December").split()
+START_WORDS: dict[str, frozenset[str]] = {}
+for _name, _words in (
+    ("mdy", _MONTH_WORDS), ("month_year", _MONTH_WORDS),
+    ("month", "in since until by from early late mid".split()),
+    ("year", "in since until by".split()),
+    ("weekday", "last this next Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()),
+    ("relday", "yesterday today tomorrow tonight".split()),
+    ("rel", "last this next earlier later past".split()),
+    ("ago", "one two three four five six seven a an".split()),
+):
+    for _w in _words:
+        START_WORDS[_w] = START_WORDS.get(_w, frozenset()) | {_name}
+NUMBER_STARTS = frozenset(("iso", "dmy", "ago"))  # '2020-09-08', '8th September', '3 days ago'
+WORD_RUN: re.Pattern[str] = re.compile(r"\w+")
+
+
+def _starts(text: str, start: int, end: int) -> dict[str, list[int]]:
+    """Offsets where each pattern may match, in order."""
+    out: dict[str, list[int]] = {}
+    for m in WORD_RUN.finditer(text, start, end):
+        run = m.group()
+        names = NUMBER_STARTS if run[0].isdecimal() else START_WORDS.get(run)
+        if names:
+            p = m.start()
+            for name in names:
+                out.setdefault(name, []).append(p)
+    return out
+
+
 def find_dates(text: str, published: dt.date | None, start: int = 0, end: int | None = None) -> list[DateRef]:
     """Every date expression in ``text[start:end]`` that can be resolved, left to right."""
     end = len(text) if end is None else end
     found: list[DateRef] = []
     taken: list[tuple[int, int]] = []
+    starts = _starts(text, start, end)
     for name, rx in DATE_PATTERNS:
-        for m in rx.finditer(text, start, end):
-            if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
+        last = start  # where the pattern's left-to-right scan has got to
+        for p in starts.get(name, ()):
+            if p < last:
                 continue
-            if name == "mdy" and m.group("mon").lower() == "may" and not m.group("year") \
-                    and text[max(0, m.start() - 1):m.start()] not in (" ", ""):
+            m = rx.match(text, p, end)
+            if m is None:
                 continue
-            got = _resolve(name, m, published)
-            if got is None:
-                continue
-            taken.append((m.start(), m.end()))
-            found.append(DateRef(m.start(), m.end(), m.group(0), got[0], got[1]))
+            last = m.end()
+            ref = accept(name, m, text, published, taken)
+            if ref is not None:
+                found.append(ref)
     found.sort(key=lambda d: d.start)
     return found
+
+
+def accept(name: str, m: re.Match[str], text: str, published: dt.date | None,
+           taken: list[tuple[int, int]]) -> DateRef | None:
+    """The date a pattern's match names, unless it overlaps one found before (``taken``, which
+    it then joins) or is not a date ('May' the verb, a day that does not exist)."""
+    if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
+        return None
+    if name == "mdy" and m.group("mon").lower() == "may" and not m.group("year") \
+            and text[max(0, m.start() - 1):m.start()] not in (" ", ""):
+        return None
+    got = _resolve(name, m, published)
+    if got is None:
+        return None
+    taken.append((m.start(), m.end()))
+    return DateRef(m.start(), m.end(), m.group(0), got[0], got[1])
 
 
 def resolve(expression: str, published: dt.date | None) -> DateRef | None:
