@@ -52,6 +52,8 @@ COREF: re.Pattern[str] = re.compile(
     r"\b(?:(?P<det>the|this|that|its|their|his|her)|(?P<owner>[A-Z][\w.]*(?:['\u2019]s?|-proposed|-backed|-led)))"
     r"\s+(?:(?:new|own|proposed|latest|broader|chinese|american|us|u\.s\.)\s+)*(?P<kind>initiative|program|programme|plan)\b",
     re.IGNORECASE)
+# The words every COREF match ends with ('programme' contains 'program').
+COREF_KINDS = ("initiative", "program", "plan")
 _POSS = re.compile(r"['\u2019]s?$")
 
 
@@ -251,8 +253,14 @@ def find_initiatives(doc: Document, mentions: Mentions, label_spans: list[tuple[
             events.append((a, b, target, s, True))
     if not found:
         return []
-    # coreference: later mentions that name no initiative
+    # coreference: later mentions that name no initiative (only sentences with a kind word can
+    # have one; lower() keeps offsets unless the text has characters like 'İ', and re's
+    # IGNORECASE also takes a dotless 'ı' for 'i': the shortcut is off for such texts)
+    low = text.lower()
+    gate = len(low) == len(text) and "\u0131" not in text
     for s in doc.sentences:
+        if gate and not any(low.find(w, s.start, s.end) >= 0 for w in COREF_KINDS):
+            continue
         for m in COREF.finditer(text, s.start, s.end):
             if any(not (m.end() <= a or m.start() >= b) for a, b, *_ in events):
                 continue

@@ -18,8 +18,8 @@ from .model import Document
 
 # A word with possessive, internal dots or hyphens: "China's", "U.S.", "co-founder", "TikTok’s"
 TOKEN: re.Pattern[str] = re.compile(
-    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Prof|Rev|St|Jr|Sr|Hon|Amb|Atty|Supt|Cmdr)\.(?=\s)"
-    r"|(?:[A-Za-z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|[^\W_](?:[\w&]|['\u2019.-](?=[^\W_]))*(?:['\u2019]s?\b)?|\.\.\.|--|[^\w\s]")
+    r"(?=[A-Z][a-z]{0,3}\.)(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Prof|Rev|St|Jr|Sr|Hon|Amb|Atty"
+    r"|Supt|Cmdr)\.(?=\s)|(?=[A-Za-z]\.)(?:(?:[A-Za-z]\.){2,}|[A-Z]\.(?=\s+[A-Z]))|[^\W_](?:[\w&]|['\u2019.-](?=[^\W_]))*(?:['\u2019]s?\b)?|\.\.\.|--|[^\w\s]")
 # A possessive ending: "China's" -> "China"
 POSSESSIVE: re.Pattern[str] = re.compile(r"['\u2019]s?$")
 
@@ -29,45 +29,62 @@ class Token:
 
     __slots__ = ("text", "start", "end", "quote", "low", "bare", "is_cap", "is_word")
 
-    def __init__(self, text: str, start: int, end: int, quote: int = -1) -> None:
+    def __init__(self, text: str, start: int, end: int, quote: int = -1,
+                 forms: tuple[str, str, bool, bool] | None = None) -> None:
         self.text = text
         self.start = start
         self.end = end
         self.quote = quote
         """Index of the quotation this token stands for (-1: an ordinary token)."""
-        low = text.lower()
-        self.low = low.replace("\u2019", "'") if "\u2019" in low else low
-        last = text[-1]  # tokens are never empty
-        self.bare = POSSESSIVE.sub("", text) if (last == "s" or last == "'" or last == "\u2019") and \
-            ("'" in text or "\u2019" in text) else text
-        """Without a possessive ending: "China's" -> "China"."""
-        if quote < 0:
-            first = text[0]
-            self.is_cap = first.isupper()
-            self.is_word = first.isalnum()
-        else:
-            self.is_cap = self.is_word = False
+        self.low, self.bare, self.is_cap, self.is_word = forms or token_forms(text, quote >= 0)
+        """``bare``: without a possessive ending ("China's" -> "China")."""
 
     def __repr__(self) -> str:
         return f"Token({self.text!r}, {self.start}, {self.end}, {self.quote})"
 
 
-def tokenize(text: str, start: int, end: int, quotes: list[tuple[int, int]] | None = None) -> list[Token]:
-    """Tokens of ``text[start:end]``; each (open, outer_end) quote region becomes one token."""
+def token_forms(text: str, quotation: bool = False) -> tuple[str, str, bool, bool]:
+    """A token's (lower case with straight apostrophes, without possessive ending, capitalised,
+    a word): ("China’s", False) -> ("china's", "China", True, True)."""
+    low = text.lower()
+    if "\u2019" in low:
+        low = low.replace("\u2019", "'")
+    last = text[-1]  # tokens are never empty
+    bare = POSSESSIVE.sub("", text) if (last == "s" or last == "'" or last == "\u2019") and \
+        ("'" in text or "\u2019" in text) else text
+    if quotation:
+        return low, bare, False, False
+    first = text[0]
+    return low, bare, first.isupper(), first.isalnum()
+
+
+def tokenize(text: str, start: int, end: int, quotes: list[tuple[int, int]] | None = None,
+             cache: dict[str, tuple[str, str, bool, bool]] | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]``; each (open, outer_end) quote region becomes one token.
+    ``cache``: token forms by word, shared by the calls for one document (words repeat)."""
     out: list[Token] = []
     pos = start
     for qi, (qa, qb) in enumerate(quotes or []):
         if qb <= start or qa >= end:
             continue
-        out.extend(_words(text, pos, max(qa, start)))
+        out.extend(_words(text, pos, max(qa, start), cache))
         out.append(Token(text[qa:qb], qa, qb, qi))
         pos = min(qb, end)
-    out.extend(_words(text, pos, end))
+    out.extend(_words(text, pos, end, cache))
     return out
 
 
-def _words(text: str, a: int, b: int) -> list[Token]:
-    return [Token(m[0], *m.span()) for m in TOKEN.finditer(text, a, b)]
+def _words(text: str, a: int, b: int, cache: dict[str, tuple[str, str, bool, bool]] | None = None) -> list[Token]:
+    if cache is None:
+        return [Token(m[0], m.start(), m.end()) for m in TOKEN.finditer(text, a, b)]
+    out = []
+    for m in TOKEN.finditer(text, a, b):
+        word = m[0]
+        forms = cache.get(word)
+        if forms is None:
+            forms = cache[word] = token_forms(word)
+        out.append(Token(word, m.start(), m.end(), -1, forms))
+    return out
 
 
 @dataclass
@@ -200,8 +217,9 @@ def find_mentions(doc: Document) -> Mentions:
     """Pre-pass: people with their roles, organisations and countries named in the document."""
     m = Mentions()
     text = doc.text
+    forms: dict[str, tuple[str, str, bool, bool]] = {}
     for s in doc.sentences:
-        toks = tokenize(text, s.start, s.end)
+        toks = tokenize(text, s.start, s.end, cache=forms)
         m.tokens[s.start] = toks
         for t in toks:
             if not t.is_cap:
