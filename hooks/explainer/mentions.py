@@ -287,7 +287,8 @@ def _multiword_orgs(text: str, toks: list[Token], m: Mentions) -> None:
     n = len(toks)
     while i < n:
         hit = None
-        if not toks[i].is_cap or POSSESSIVE.sub("", toks[i].low) not in ORG_FIRST_WORDS:
+        low = toks[i].low  # without a possessive ending ('reuters'' -> 'reuters'), regex only if one may be there
+        if not toks[i].is_cap or (POSSESSIVE.sub("", low) if low[-1] in "s'" else low) not in ORG_FIRST_WORDS:
             i += 1
             continue
         for k in range(min(n, i + 6), i, -1):

@@ -111,8 +111,7 @@ def _is_boundary(text: str, m: re.Match[str], para_end: int) -> tuple[bool, int]
     if not (nchar.isupper() or nchar.isdigit() or not nchar.isalpha() and nchar not in ",;:"):
         return False, nxt
     punct = m.group(1)
-    before = text[: m.start()]
-    wm = lx.WORD_BEFORE_PERIOD.search(before[-40:])
+    wm = lx.WORD_BEFORE_PERIOD.search(text[max(0, m.start() - 40):m.start()])
     word = wm.group(1) if wm else ""
     if not spaced:
         # 'on Monday.The ministry' splits; 'ift.tt', 'U.S.A' and '3.5' do not.
@@ -137,7 +136,7 @@ def _is_boundary(text: str, m: re.Match[str], para_end: int) -> tuple[bool, int]
     if punct != "." or m.group(2):
         return True, nxt
     low = word.lower()
-    next_word_m = re.match(r"[\w'\u2019]+", text[probe:para_end])
+    next_word_m = NEXT_WORD.match(text, probe, para_end)
     next_word = next_word_m.group(0).lower() if next_word_m else ""
     if low in lx.ABBREVIATIONS_BEFORE_NUMBER:
         return (not nchar.isdigit()) and low not in {"no", "nos", "vol", "fig", "pp"}, nxt
@@ -151,6 +150,8 @@ def _is_boundary(text: str, m: re.Match[str], para_end: int) -> tuple[bool, int]
     return True, nxt
 
 
+# The word after a full stop: 'Inc. Shares' -> 'Shares'
+NEXT_WORD: re.Pattern[str] = re.compile(r"[\w'\u2019]+")
 # A dash and a name after a quotation, to the end of the line: '― Esther Tapia'
 DASH_NAME = re.compile(r"[\u2015\u2014\u2013]\s*[A-Z][\w.'\u2019-]*(?:[ \u00a0][A-Z][\w.'\u2019-]*){0,3}[ \u00a0]*(?=\n|$)")
 # The same at the end of a line, where a listed quotation ends before the next one starts
