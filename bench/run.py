@@ -151,6 +151,27 @@ def extraction_speed(folder: Path) -> float:
     return size / statistics.median(times) / 1e6
 
 
+def long_document_speed(folder: Path, limit: int = 1_000_000) -> float:
+    """MB/s for one long plain text (source bodies joined up to ~1 MB): extraction must stay
+    linear in the length of a document, not only fast on short ones."""
+    from explainer.extract import extract_plain
+
+    parts, size = [], 0
+    for f in sorted(folder.glob("*.md")):
+        body = f.read_text(encoding="utf-8").split("---", 2)[-1]
+        parts.append(body)
+        size += len(body.encode("utf-8"))
+        if size >= limit:
+            break
+    text = "\n\n".join(parts)
+    times = []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        extract_plain("long.txt", text)
+        times.append(time.perf_counter() - t0)
+    return len(text.encode("utf-8")) / statistics.median(times) / 1e6
+
+
 def budgets(rows: list[dict[str, Any]], lh: object) -> list[str]:
     """One line per budget: what was measured and whether it holds."""
     out = []
@@ -232,6 +253,7 @@ def main() -> None:
                 "search_index_mb": round((site / "search" / "search_index.json").stat().st_size / 1e6, 2),
                 "home_gzip_kb": round(len(gzip.compress(home)) / 1024, 1),
                 "extract_mb_s": round(extraction_speed(hooks / "docs" / "sources"), 2),
+                "extract_long_mb_s": round(long_document_speed(hooks / "docs" / "sources"), 2),
                 "serve_edit_s": None, "serve_quote_edit_s": None,
             }
             if n <= a.serve_max:
@@ -247,10 +269,11 @@ def main() -> None:
     result = {"machine": machine, "date": time.strftime("%Y-%m-%d"), "rows": rows, "lighthouse": lh}
     (out / "latest.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     head = ("| sources | build (s) | cold build (s) | plain (s) | ratio | peak MB | pages | site MB | search index MB | "
-            "home gzip KB | extraction MB/s | serve edit (s) | serve quote edit (s) |\n"
-            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+            "home gzip KB | extraction MB/s | one long text MB/s | serve edit (s) | serve quote edit (s) |\n"
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
     lines = [f"| {r['sources']} | {r['build_s']} | {r['build_cold_s']} | {r['plain_build_s']} | {r['ratio']} | {r['peak_mb']} | {r['pages']} | "
              f"{r['site_mb']} | {r['search_index_mb']} | {r['home_gzip_kb']} | {r['extract_mb_s']} | "
+             f"{r['extract_long_mb_s']} | "
              f"{_cell(r['serve_edit_s'])} | {_cell(r['serve_quote_edit_s'])} |" for r in rows]
     table = head + "\n".join(lines) + f"\n\nMachine: {machine}; {result['date']}.\n"
     if isinstance(lh, dict):

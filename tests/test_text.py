@@ -102,3 +102,17 @@ def test_offsets_are_exact() -> None:
     for s in doc.sentences:
         assert text[s.start:s.end] == s.text
     assert [s.text for s in doc.sentences] == ["Lead para, with spaces.", "Second.", "Third!"]
+
+
+@pytest.mark.parametrize(("offsets", "expected"), [
+    ([], {}),
+    ([0, 5, 20], {0: [0], 1: [1], 2: [2]}),
+    ([1, 3, 6], {0: [0, 1], 1: [2]}),
+    ([4, 10], {}),  # the space after 'One.' and the blank line belong to no sentence
+    ([22, 30], {}),  # a sentence's end is outside it; past the text, none
+    ([11, 0, 21], {2: [0, 2], 0: [1]}),  # indexes of the offsets, in their order
+])
+def test_offsets_grouped_by_sentence(offsets: list[int], expected: dict[int, list[int]]) -> None:
+    doc = analyse_text("One. Two.\n\nThree four.")
+    assert [(s.start, s.end) for s in doc.sentences] == [(0, 4), (5, 9), (11, 22)]
+    assert doc.in_sentences(offsets) == expected

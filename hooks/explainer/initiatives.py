@@ -224,9 +224,10 @@ def find_initiatives(doc: Document, mentions: Mentions, label_spans: list[tuple[
     found: dict[tuple[str, ...], Initiative] = {}
     order: list[tuple[str, ...]] = []
     events: list[tuple[int, int, tuple[str, ...], Sentence, bool]] = []
-    for s in doc.sentences:
+    labels = doc.in_sentences([a for a, _ in label_spans])
+    for si, s in enumerate(doc.sentences):
         spans: list[tuple[int, int]] = []
-        for a, b, surface, kind in _explicit(text, s, label_spans):
+        for a, b, surface, kind in _explicit(text, s, [label_spans[k] for k in labels.get(si, ())]):
             if any(not (b <= x or a >= y) for x, y in spans):
                 continue
             spans.append((a, b))
@@ -457,12 +458,11 @@ def _relations(text: str, s: Sentence, evs: list[tuple[int, int, tuple[str, ...]
                found: dict[tuple[str, ...], Initiative]) -> None:
     if len({e[2] for e in evs}) < 2:
         return
-    low = text.lower()
     for x in evs:
         for y in evs:
             if x[2] == y[2] or x[0] >= y[0]:
                 continue
-            between = low[x[1]:y[0]]
+            between = text[x[1]:y[0]].lower()
             cue = next((c for c in RELATION_CUES if c in between), None)
             if cue and not any(r.value == ("responds_to", y[2]) for r in found[x[2]].relations):
                 found[x[2]].relations.append(Fact(("responds_to", y[2]), s.id))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -80,6 +81,16 @@ class Document:
             return None
         i = bisect.bisect_right(self._starts, offset) - 1
         return self.sentences[max(i, 0)]
+
+    def in_sentences(self, offsets: Sequence[int]) -> dict[int, list[int]]:
+        """Sentence index -> the indexes of the ``offsets`` inside that sentence, in order
+        (offsets between sentences belong to none): one pass, not a scan per sentence."""
+        out: dict[int, list[int]] = {}
+        for k, offset in enumerate(offsets):
+            i = bisect.bisect_right(self._starts, offset) - 1
+            if i >= 0 and offset < self.sentences[i].end:
+                out.setdefault(i, []).append(k)
+        return out
 
     def paragraph_sentences(self, index: int) -> tuple[Sentence, ...]:
         return tuple(s for s in self.sentences if s.paragraph == index)

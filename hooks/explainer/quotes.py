@@ -146,8 +146,9 @@ def extract_quotes(doc: Document, mentions: Mentions | None = None,
     notes = list(notes)
     state = _State()
     out: list[Quote] = []
+    inside = doc.in_sentences([q.open for q in spans])
     for si, s in enumerate(doc.sentences):
-        qs = [q for q in spans if s.start <= q.open < s.end]
+        qs = [spans[k] for k in inside.get(si, ())]
         out.extend(_sentence(doc, si, s, qs, mentions, state, notes))
     out.sort(key=lambda q: (q.start, q.end))
     return out, notes
