@@ -37,15 +37,16 @@ def search_html(html: str) -> str:
 # Elements whose content html.parser or Material treat specially, and Material's own markers:
 # '<script>', '<style>', '<object>', '<title>', '<textarea>', 'data-search-exclude',
 # '<div class="linenodiv">'.
-NOT_COVERED: re.Pattern[str] = re.compile(
-    r"<(?:script|style|object|textarea|title|plaintext|xmp|iframe|noembed|noframes|noscript)\b"
-    r"|data-search-|linenodiv", re.IGNORECASE)
-# A start tag with quoted or plain attribute values: '<h2 id="key-points" class=x>', '<br/>'
-START_TAG: re.Pattern[str] = re.compile(
-    r"""<([a-zA-Z][-a-zA-Z0-9:_.]*)((?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*"""
-    r"""(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`/]+))?)*)\s*(/?)>""")
-# An end tag: '</h2>'
-END_TAG: re.Pattern[str] = re.compile(r"</([a-zA-Z][-a-zA-Z0-9:_.]*)\s*>")
+# Looked for in the lower-cased page (a superset of what html.parser, which lower-cases tag and
+# attribute names, treats so; plain substring tests are far faster than one regex).
+NOT_COVERED: tuple[str, ...] = (
+    "<script", "<style", "<object", "<textarea", "<title", "<plaintext", "<xmp", "<iframe", "<noembed",
+    "<noframes", "<noscript", "data-search-", "linenodiv")
+# An end tag ('</h2>': group 1) or a start tag with quoted or plain attribute values
+# ('<h2 id="key-points" class=x>', '<br/>': name, attributes, '/').
+TAG: re.Pattern[str] = re.compile(
+    r"""<(?:/([a-zA-Z][-a-zA-Z0-9:_.]*)\s*|([a-zA-Z][-a-zA-Z0-9:_.]*)((?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*"""
+    r"""(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`/]+))?)*)\s*(/?))>""")
 # One attribute of a start tag: 'id="key-points"' -> ('id', '"key-points"')
 ATTRIBUTE: re.Pattern[str] = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`/]+))?""")
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
@@ -84,9 +85,11 @@ class _Sections:
         self.section: Section | None = None
         self.data: list[Section] = []
 
-    def start(self, tag: str, attrs: dict[str, str | None]) -> None:
+    def start(self, tag: str, raw_attrs: str) -> None:
         if tag in VOID:
             return
+        # only headings' ids and links' classes matter here: other tags' attributes are not parsed
+        attrs = _attributes(raw_attrs) if raw_attrs and (tag == "a" or tag in HEADING_TAGS) else {}
         self.context.append((tag, tag == "a" and attrs.get("class") == "headerlink"))
         self.open[tag] = self.open.get(tag, 0) + 1
         if tag in HEADING_TAGS and "id" in attrs:
@@ -152,33 +155,34 @@ class _Sections:
 def sections(page_html: str) -> list[Section] | None:
     """The sections Material's search parser finds in ``page_html``, or None where this port
     does not cover the HTML (Material should parse that page itself)."""
-    if NOT_COVERED.search(page_html):
+    low = page_html.lower()
+    if any(marker in low for marker in NOT_COVERED):
         return None
     p = _Sections()
-    pos, n = 0, len(page_html)
+    start, end, text, unescape = p.start, p.end, p.text, html.unescape
+    pos = 0
     try:
-        while pos < n:
-            j = page_html.find("<", pos)
-            if j < 0:
-                j = n
+        for m in TAG.finditer(page_html):
+            j = m.start()
             if j > pos:
-                p.text(html.unescape(page_html[pos:j]))
-            if j == n:
-                break
-            if page_html.startswith("</", j):
-                m = END_TAG.match(page_html, j)
-                if m is None:
+                chunk = page_html[pos:j]
+                if "<" in chunk:  # a '<' that starts no tag this port reads
                     return None
-                p.end(m.group(1).lower())
+                text(unescape(chunk))
+            closing, name, attrs, empty = m.groups()
+            if closing is not None:
+                end(closing.lower())
             else:
-                m = START_TAG.match(page_html, j)
-                if m is None:
-                    return None
-                tag = m.group(1).lower()
-                p.start(tag, _attributes(m.group(2)) if m.group(2) else {})
-                if m.group(3):  # '<x/>': html.parser calls the end handler too
-                    p.end(tag)
+                name = name.lower()
+                start(name, attrs)
+                if empty:  # '<x/>': html.parser calls the end handler too
+                    end(name)
             pos = m.end()
+        if pos < len(page_html):
+            chunk = page_html[pos:]
+            if "<" in chunk:
+                return None
+            text(unescape(chunk))
     except ValueError:
         return None
     return p.data
