@@ -57,7 +57,8 @@ TAG: re.Pattern[str] = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
 TAG_NAME: re.Pattern[str] = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)")
 HEADING_ID: re.Pattern[str] = re.compile(r"""\sid=["']([^"']+)["']""")
 # Words, for the linker's pre-check: 'Clean', '5G', 'U.S'
-_WORDS: re.Pattern[str] = re.compile(r"[\w.'\u2019-]+")
+# The first (up to) four characters of each word, for the linker's pre-check: 'Clea', '5G', 'U.S'
+_WORD_HEADS: re.Pattern[str] = re.compile(r"(?<![\w.'\u2019-])[\w.'\u2019-]{1,4}")
 # One tag, its closing slash and name in a single match: '</p>' -> ('/', 'p'); comments and
 # odd tags ('<!-- c -->', '<!doctype html>') match without a name.
 TOKEN: re.Pattern[str] = re.compile(r"<!--.*?-->|<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)[^>]*>|<[^>]*>", re.S)
@@ -147,7 +148,8 @@ class Linker:
                     self._by_form.setdefault(f.lower(), t)
                 forms.append(f)
         # first words of every form: a text with none of them cannot match (a cheap pre-check)
-        self._first = frozenset(re.split(r"\s+", f.strip())[0].lower()[:4] for f in forms if f.strip())
+        heads = [re.split(r"\s+", f.strip())[0] for f in forms if f.strip()]
+        self._first = frozenset([h.lower()[:4] for h in heads] + [h[:4].lower() for h in heads])
         if forms:
             forms = sorted(set(forms), key=lambda f: (-len(f), f))
             self._forms = _Forms(forms)
@@ -192,20 +194,21 @@ class Linker:
         kept = 0  # content[kept:pos] is unchanged and not yet in out
         link_text = self._link_text
         for m in TOKEN.finditer(content):
-            start = m.start()
+            start, end = m.span()
             if start > pos and not skipping:
                 text = content[pos:start]
-                linked = link_text(text, page_url, seen, own, hits)
-                if linked is not text:
-                    out.append(content[kept:pos])
-                    out.append(linked)
-                    kept = start
-            pos = m.end()
-            name = m.group(2)
+                if not text.isspace():
+                    linked = link_text(text, page_url, seen, own, hits)
+                    if linked is not text:
+                        out.append(content[kept:pos])
+                        out.append(linked)
+                        kept = start
+            pos = end
+            closing, name = m.groups()
             if name is None:
                 continue
             name = name.lower()
-            if m.group(1):  # closing: pop to the matching opening tag, if any
+            if closing:  # pop to the matching opening tag, if any
                 if stack and stack[-1][0] == name:
                     skipping -= stack.pop()[1]
                     continue
@@ -239,7 +242,7 @@ class Linker:
     def _link_text(self, text: str, page_url: str, seen: set[str], own: str | None,
                    hits: dict[str, int]) -> str:
         assert self._forms is not None
-        if not text.strip() or not any(w[:4].lower() in self._first for w in _WORDS.findall(text)):
+        if self._first.isdisjoint(map(str.lower, _WORD_HEADS.findall(text))):
             return text
         # work on unescaped text so '&amp;' never splits a word; re-escape what we emit
         raw = html.unescape(text)
