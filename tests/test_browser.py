@@ -131,12 +131,15 @@ def test_search_finds_and_opens(page: Any, server: str, query: str, expected: st
     page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.trim() != "
                            "'Initializing search'", timeout=15_000)
     box.press_sequentially(query, delay=20)
-    results = page.locator("li.md-search-result__item > a")
-    results.first.wait_for(timeout=10_000)
-    hrefs = [results.nth(i).get_attribute("href") or "" for i in range(min(results.count(), 10))]
-    target = next((h for h in hrefs if expected in h), None)
-    assert target is not None, hrefs
-    page.locator(f"li.md-search-result__item > a[href='{target}']").first.click()
+    # the list is re-rendered as the search worker answers each keystroke: a locator that is
+    # resolved again on every try, not an element read once
+    hit = page.locator(f"li.md-search-result__item > a[href*='{expected}']").first
+    try:
+        hit.wait_for(timeout=15_000)
+    except Exception:  # noqa: BLE001 - report what was found instead
+        results = page.locator("li.md-search-result__item > a")
+        raise AssertionError([results.nth(i).get_attribute("href") for i in range(min(results.count(), 10))])
+    hit.click()
     page.wait_for_load_state("load")
     assert expected in page.url
 
