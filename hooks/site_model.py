@@ -13,17 +13,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from explainer.curated import INITIATIVES_DIR
 from explainer.glossary import GLOSSARY_DIR
 from explainer.model import Problem
 from explainer.site import SOURCES_DIR, STATE_KEY, SourceInput, build_site_model
-from generated import BLOCKS_KEY, BUILT_KEY, CACHE_DIR_KEY, KEYS_KEY, SEARCH_HTML_KEY, TAKEN_KEY
+from generated import BLOCKS_KEY, BUILT_KEY, CACHE_DIR_KEY, KEYS_KEY, SEARCH_HTML_KEY, TAKEN_KEY, GeneratedFile
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
 
 log = get_plugin_logger(__name__)
 
@@ -98,3 +99,13 @@ def _report(problems: list[Problem]) -> None:
     if errors:
         lines = "\n".join(f"  {p}" for p in sorted(errors, key=lambda p: (p.path, p.line or 0)))
         raise PluginError(f"{len(errors)} problem(s) in the content:\n{lines}")
+
+
+# First, so every other hook sees the page's front matter.
+@event_priority(100)
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
+    """A generated page's front matter comes as data, not YAML in its text (see
+    ``explainer.render.MarkdownPage``)."""
+    if isinstance(page.file, GeneratedFile) and page.file.meta is not None:
+        page.meta = dict(page.file.meta)
+    return markdown

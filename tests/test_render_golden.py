@@ -25,7 +25,7 @@ def render_case(path: Path) -> str:
         [SourceInput(f"docs/sources/{path.name}", f"sources/{path.name}", path.read_bytes())])
     assert [p for p in problems if p.level == "error"] == []
     renderer = Renderer([ROOT / "overrides"])
-    return renderer.source_page(site.sources[0], site)
+    return str(renderer.source_page(site.sources[0], site))
 
 
 def compare(actual: str, expected_path: Path, update: bool) -> None:

@@ -32,6 +32,20 @@ from .render_text import format_date, format_date_ref  # noqa: E402
 
 
 @dataclass(frozen=True)
+class MarkdownPage:
+    """A generated page: its front matter (already escaped for MkDocs' templates) and its
+    Markdown. ``str(page)`` is the file a contributor would write; the build hands ``meta`` to
+    MkDocs directly, so the front matter is neither written as YAML nor parsed back."""
+
+    meta: dict[str, Any]
+    body: str
+
+    def __str__(self) -> str:
+        head = yaml.safe_dump(self.meta, allow_unicode=True, sort_keys=False, width=100_000)
+        return f"---\n{head}---\n\n{self.body}"
+
+
+@dataclass(frozen=True)
 class Mark:
     """Markup to wrap around ``text[start:end]`` (offsets into the document text)."""
 
@@ -134,11 +148,10 @@ class Renderer:
     def render(self, name: str, **context: Any) -> str:
         return self.env.get_template(name).render(**context)
 
-    def page(self, name: str, front: dict[str, Any], **context: Any) -> str:
+    def page(self, name: str, front: dict[str, Any], **context: Any) -> MarkdownPage:
         """A Markdown page: front matter (text values escaped for MkDocs' templates) + template."""
         meta = {k: meta_text(v) if isinstance(v, str) else v for k, v in front.items()}
-        head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=100_000)
-        return f"---\n{head}---\n\n" + self.render(name, **context)
+        return MarkdownPage(meta, self.render(name, **context))
 
     def speakers(self, q: Quote, site: SiteModel, here: str) -> list[tuple[str, str | None]]:
         """(name, link or None) for each entity a quote's speaker names."""
@@ -197,7 +210,7 @@ class Renderer:
         site's entities, initiatives and glossary entries live. Equal keys, equal pages."""
         return site.digest(item.digest, item.src_uri, item.url, site.link_digest)
 
-    def source_page(self, item: SiteSource, site: SiteModel) -> str:
+    def source_page(self, item: SiteSource, site: SiteModel) -> MarkdownPage:
         inputs = self.source_inputs(item, site)
         doc = item.extraction.document
         paragraphs = [(p, doc.paragraph_sentences(p.index)) for p in doc.paragraphs]
@@ -225,7 +238,7 @@ class Renderer:
             initiatives=inputs["initiatives"],
         )
 
-    def quotes_page(self, site: SiteModel) -> str:
+    def quotes_page(self, site: SiteModel) -> MarkdownPage:
         here = site.url("quotes/index.md")
         rows = []
         for st in sorted(site.statements, key=lambda x: (x.places[0].source.source.meta.published is None,
@@ -248,7 +261,7 @@ class Renderer:
                          data_json=relative_url(here, "data/quotes.json").rstrip("/"),
                          data_csv=relative_url(here, "data/quotes.csv").rstrip("/"))
 
-    def entity_page(self, e: Entity, site: SiteModel) -> str:
+    def entity_page(self, e: Entity, site: SiteModel) -> MarkdownPage:
         here = site.url(e.src_uri)
         groups: dict[str, list[tuple[Place, str]]] = {}
         order: list[SiteSource] = []
@@ -276,7 +289,7 @@ class Renderer:
     def _link_place(self, here: str, src: SiteSource | None, sid: str | None) -> str | None:
         return relative_url(here, src.url, f"s-{sid}") if src is not None and sid else None
 
-    def initiative_page(self, si: SiteInitiative, site: SiteModel) -> str:
+    def initiative_page(self, si: SiteInitiative, site: SiteModel) -> MarkdownPage:
         from .curated import body_html
 
         here = site.url(si.src_uri)
@@ -314,7 +327,7 @@ class Renderer:
                          background=Markup(body_html(si.curated)) if si.curated and si.curated.body else None,
                          index_url=relative_url(here, site.url("initiatives/index.md")))
 
-    def initiatives_index(self, site: SiteModel) -> str:
+    def initiatives_index(self, site: SiteModel) -> MarkdownPage:
         from .initiatives import THEMES
 
         here = site.url("initiatives/index.md")
@@ -343,7 +356,7 @@ class Renderer:
                          rows=rows, data_json=relative_url(here, "data/initiatives.json"),
                          timeline_url=relative_url(here, site.url("timeline/index.md")))
 
-    def timeline_page(self, site: SiteModel) -> str:
+    def timeline_page(self, site: SiteModel) -> MarkdownPage:
         here = site.url("timeline/index.md")
         events = []
         for ev in site.timeline:
@@ -356,7 +369,7 @@ class Renderer:
                                                         "from each article's publication date."},
                          events=events, data_json=relative_url(here, "data/timeline.json"))
 
-    def glossary_page(self, site: SiteModel) -> str:
+    def glossary_page(self, site: SiteModel) -> MarkdownPage:
         from .glossary import definition_html
 
         here = site.url("glossary/index.md")
@@ -384,7 +397,7 @@ class Renderer:
                          letters=sorted(letters.items()), alphabet=alphabet,
                          data_json=relative_url(here, "data/glossary.json"))
 
-    def entity_index(self, section: str, site: SiteModel) -> str:
+    def entity_index(self, section: str, site: SiteModel) -> MarkdownPage:
         here = site.url(f"{section}/index.md")
         kind = {v: k for k, v in SECTIONS.items()}[section]
         items = sorted((e for e in site.entities.values() if e.kind == kind), key=lambda e: e.name.lower())
@@ -394,7 +407,7 @@ class Renderer:
                                              "description": f"{title} quoted in the sources."},
                          rows=rows, title=title)
 
-    def sources_index(self, site: SiteModel) -> str:
+    def sources_index(self, site: SiteModel) -> MarkdownPage:
         here = _sources_index_url(site)
         rows = [(x, relative_url(here, x.url)) for x in site.by_date()]
         return self.page("sources_index.md",
