@@ -372,7 +372,7 @@ class SiteModel:
 
     @cached_property
     def _glossary_index(self) -> tuple[dict[str, list[Appearance]], dict[str, dict[str, set[str]]]]:
-        targets = tuple(self.glossary_targets)
+        targets = _target_set(tuple(self.glossary_targets))
         out: dict[str, list[Appearance]] = {d.slug: [] for d in self.glossary.definitions}
         by_source: dict[str, dict[str, set[str]]] = {}
         for src in self.by_date():
@@ -425,7 +425,7 @@ class SiteModel:
     @cached_property
     def glossary_key(self) -> str:
         """What the glossary page shows: the entries and every sentence using them."""
-        targets = tuple(self.glossary_targets)
+        targets = _target_set(tuple(self.glossary_targets))
         return _digest(self.glossary.definitions, [_source_terms(s, targets)[2] for s in self.sources])
 
     @cached_property
@@ -574,13 +574,37 @@ class SiteModel:
                                                    s.source.meta.title.lower()))
 
 
+class TargetSet:
+    """Link targets as one memoisation key, hashed once: a tuple of dataclasses is hashed
+    field by field on every lookup (a thousand lookups a rebuild). Made by ``_target_set``,
+    which returns the same object for equal targets, so later lookups compare by identity."""
+
+    __slots__ = ("targets", "_hash")
+
+    def __init__(self, targets: tuple[Target, ...]) -> None:
+        self.targets = targets
+        self._hash = hash(targets)
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        return self is other or (isinstance(other, TargetSet) and self._hash == other._hash
+                                 and self.targets == other.targets)
+
+
 @lru_cache(maxsize=8)
-def _linker(targets: tuple[Target, ...]) -> Linker:
-    return Linker(list(targets))
+def _target_set(targets: tuple[Target, ...]) -> TargetSet:
+    return TargetSet(targets)
+
+
+@lru_cache(maxsize=8)
+def _linker(targets: TargetSet) -> Linker:
+    return Linker(list(targets.targets))
 
 
 @lru_cache(maxsize=16384)
-def _source_terms(src: SiteSource, targets: tuple[Target, ...]
+def _source_terms(src: SiteSource, targets: TargetSet
                   ) -> tuple[list[tuple[str, Appearance]], dict[str, set[str]], str]:
     """Every glossary match in one source, by sentence: (slug, appearance) in text order,
     slug -> ids of the sentences using it, and a digest of both (for the glossary page's key).
