@@ -70,6 +70,24 @@ def on_startup(command: str, dirty: bool, **kwargs: Any) -> None:
     gc.set_threshold(*GC_THRESHOLD)
 
 
+# MkDocs' file watcher polls every 0.5 s: on average a quarter of a second passes before a
+# save is even noticed (a third of a one-second edit budget). Polled every 0.1 s instead; one
+# poll of a 1,000-source docs folder takes ~5 ms (~5% of a core while serving; ~0.3 ms for
+# tens of sources).
+WATCH_POLL_S = 0.1
+
+
+def on_serve(server: Any, config: MkDocsConfig, builder: Any, **kwargs: Any) -> Any:
+    """Poll for changes more often than MkDocs' default. The watcher is watchdog's polling
+    observer inside MkDocs' LiveReloadServer; its emitters read their interval on each poll.
+    Anything not shaped as expected is left alone (the default still works)."""
+    observer = getattr(server, "observer", None)
+    for obj in [observer, *getattr(observer, "emitters", ())]:
+        if obj is not None and isinstance(getattr(obj, "_timeout", None), (int, float)):
+            obj._timeout = min(obj._timeout, WATCH_POLL_S)
+    return server
+
+
 # Last, after every hook has added its pages.
 @event_priority(-100)
 def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:

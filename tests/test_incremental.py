@@ -180,3 +180,23 @@ def test_make_serve_command_updates_aggregates(site_copy: Path) -> None:
         except subprocess.TimeoutExpired:
             proc.kill()
         log.close()
+
+
+def test_serve_watcher_polls_often(site_copy: Path, tmp_path: Path) -> None:
+    """`make serve` notices a save within a tenth of a second, not MkDocs' default half second:
+    the hooks' on_serve shortens the polling of the watcher MkDocs set up."""
+    from mkdocs.livereload import LiveReloadServer
+
+    config = load_config(config_file=str(site_copy / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    try:
+        server.watch(config.docs_dir)
+        server.watch(str(site_copy / "hooks"))
+        emitters = list(server.observer.emitters)
+        assert len(emitters) == 2 and all(e.timeout == 0.5 for e in emitters)  # MkDocs' default
+        server = config.plugins.on_serve(server, config=config, builder=lambda: None)
+        assert [e.timeout for e in server.observer.emitters] == [0.1, 0.1]
+        server.watch(str(site_copy / "overrides"))  # watches added later poll as often
+        assert sorted(e.timeout for e in server.observer.emitters) == [0.1, 0.1, 0.1]
+    finally:
+        server.server_close()
