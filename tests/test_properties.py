@@ -143,3 +143,29 @@ def test_find_dates_equals_scanning_with_each_pattern(text: str, cut_a: int, cut
     start = min(start, end)
     assert find_dates(text, pub, start, end) == reference(text, pub, start, end)
     assert find_dates(text, pub) == reference(text, pub, 0, len(text))
+
+
+@given(TEXTS)
+def test_token_pattern_equals_its_plain_form(text: str) -> None:
+    """The tokenizer's word alternative is written for speed ('a run of word characters, then
+    runs joined by an apostrophe, dot or hyphen'); it must match what the plain per-character
+    form matches."""
+    import re
+
+    from explainer.mentions import TOKEN
+
+    plain = re.compile(TOKEN.pattern.replace(
+        r"[^\W_][\w&]*(?:['\u2019.-][^\W_][\w&]*)*(?:['\u2019]s?\b)?",
+        r"[^\W_](?:[\w&]|['\u2019.-](?=[^\W_]))*(?:['\u2019]s?\b)?"))
+    assert plain.pattern != TOKEN.pattern
+    assert [m.span() for m in TOKEN.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@given(st.text(alphabet="ABCX5G9 -_.a\u0663\u00e9\n", max_size=30) | TEXTS)
+def test_acronym_pattern_equals_its_plain_form(text: str) -> None:
+    import re
+
+    from explainer.terms import ACRONYM
+
+    plain = re.compile(r"(?<![\w-])(?:\d[A-Z]|[A-Z]{2,6}\d?|[A-Z]\d[A-Z]?)(?![\w])")
+    assert [m.span() for m in ACRONYM.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -19,7 +19,7 @@ from .model import Document
 # A word with possessive, internal dots or hyphens: "China's", "U.S.", "co-founder", "TikTok’s"
 TOKEN: re.Pattern[str] = re.compile(
     r"(?=[A-Z][a-z]{0,3}\.)(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Prof|Rev|St|Jr|Sr|Hon|Amb|Atty"
-    r"|Supt|Cmdr)\.(?=\s)|(?=[A-Za-z]\.)(?:(?:[A-Za-z]\.){2,}|[A-Z]\.(?=\s+[A-Z]))|[^\W_](?:[\w&]|['\u2019.-](?=[^\W_]))*(?:['\u2019]s?\b)?|\.\.\.|--|[^\w\s]")
+    r"|Supt|Cmdr)\.(?=\s)|(?=[A-Za-z]\.)(?:(?:[A-Za-z]\.){2,}|[A-Z]\.(?=\s+[A-Z]))|[^\W_][\w&]*(?:['\u2019.-][^\W_][\w&]*)*(?:['\u2019]s?\b)?|\.\.\.|--|[^\w\s]")
 # A possessive ending: "China's" -> "China"
 POSSESSIVE: re.Pattern[str] = re.compile(r"['\u2019]s?$")
 

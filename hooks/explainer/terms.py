@@ -20,8 +20,11 @@ LEXICON: frozenset[str] = frozenset(t.lower() for t in _T["lexicon"])
 HEADS: frozenset[str] = frozenset(_T["heads"])
 MODIFIERS: frozenset[str] = frozenset(_T["modifiers"])
 NOT_ACRONYMS: frozenset[str] = frozenset(_T["not_acronyms"])
-# An acronym or initialism: '5G', 'ICT', 'IEEPA', 'CFIUS' (not 'US' or 'I').
-ACRONYM: re.Pattern[str] = re.compile(r"(?<![\w-])(?:\d[A-Z]|[A-Z]{2,6}\d?|[A-Z]\d[A-Z]?)(?![\w])")
+# An acronym or initialism: '5G', 'ICT', 'IEEPA', 'CFIUS' (not 'US' or 'I'). The plain form is
+# (?<![\w-])(?:\d[A-Z]|[A-Z]{2,6}\d?|[A-Z]\d[A-Z]?)(?![\w]); this one starts with a character
+# class so the regex engine skips to candidates fast (a property test checks they agree).
+ACRONYM: re.Pattern[str] = re.compile(
+    r"[A-Z\d](?<![\w-].)(?:(?<=\d)[A-Z]|(?<=[A-Z])(?:[A-Z]{1,5}\d?|\d[A-Z]?))(?![\w])")
 # Words that never belong in a domain phrase.
 STOP: frozenset[str] = frozenset(
     "the a an of to in on at for by with from and or but its his her their our this that these those "
@@ -52,14 +55,31 @@ def _singular(w: str) -> str:
 
 
 def _index(lex: dict[str, str]) -> tuple[dict[str, str], frozenset[str]]:
+    """The lexicon singularised, and every word that may start one of its phrases: a first
+    word, or a plural whose singular is one ('networks', 'policies'), so that one set test
+    tells whether a word or a whole sentence needs a closer look."""
     sing = {" ".join(_singular(w) for w in k.split()): v for k, v in lex.items()}
     first = frozenset(k.split()[0] for k in lex) | frozenset(k.split()[0] for k in sing)
-    return sing, first
+    # _singular changes only '-ies' (to '-y') and '-s' endings: these are all its plurals
+    plurals = {p for f in first for p in (f + "s", f[:-1] + "ies" if f.endswith("y") else "")
+               if p and _singular(p) == f}
+    return sing, first | plurals
+
+
+def _longest(lex: dict[str, str], sing: dict[str, str]) -> dict[str, int]:
+    """First word -> the most words a lexicon phrase starting with it has (as written or
+    singularised): 'data' -> 3 for 'data security initiative'."""
+    out: dict[str, int] = {}
+    for phrase in (*lex, *sing):
+        words = phrase.split()
+        out[words[0]] = max(out.get(words[0], 0), len(words))
+    return out
 
 
 # The lexicon, singularised, and the first words of its phrases (to skip most words quickly).
 _LEX: dict[str, str] = {t: t for t in LEXICON}
 _LEX_SING, _LEX_FIRST = _index(_LEX)
+_LEX_LONGEST = _longest(_LEX, _LEX_SING)
 
 
 def find_terms(doc: Document, defined: set[str] | None = None,
@@ -77,8 +97,9 @@ def find_terms(doc: Document, defined: set[str] | None = None,
         for k, v in extra.items():
             lex.setdefault(k.lower(), v)
         lex_sing, lex_first = _index(lex)
+        longest = _longest(lex, lex_sing)
     else:
-        lex, lex_sing, lex_first = _LEX, _LEX_SING, _LEX_FIRST
+        lex, lex_sing, lex_first, longest = _LEX, _LEX_SING, _LEX_FIRST, _LEX_LONGEST
     found: dict[str, list[str]] = {}
     display: dict[str, str] = {}
 
@@ -90,36 +111,37 @@ def find_terms(doc: Document, defined: set[str] | None = None,
     text = doc.text
     for s in doc.sentences:
         words = _WORD.findall(text, s.start, s.end)
-        low = [w.lower() for w in words]
+        low = list(map(str.lower, words))
         if "\u2019" in s.text:
             low = [w.replace("\u2019", "'") for w in low]
-        sing = list(map(_singular, low))
-        # 1. lexicon phrases, longest first
-        i = 0
+        # 1. lexicon phrases, longest first, tried only at words that may start one
         used: set[int] = set()
-        while i < len(words):
-            if low[i] not in lex_first and sing[i] not in lex_first:
-                i += 1
+        starts = [] if lex_first.isdisjoint(low) else [k for k, w in enumerate(low) if w in lex_first]
+        sing = list(map(_singular, low)) if starts else []
+        i = 0  # words before i are taken by a phrase found
+        for i0 in starts:
+            if i0 < i:
                 continue
-            hit = 0
-            for n in range(min(_MAX_N + 1, len(words) - i), 0, -1):
-                phrase = " ".join(low[i:i + n])
-                sphrase = " ".join(sing[i:i + n])
+            i = i0 + 1
+            most = max(longest.get(low[i0], 0), longest.get(sing[i0], 0))
+            for n in range(min(most, len(words) - i0), 0, -1):
+                phrase = " ".join(low[i0:i0 + n])
+                sphrase = " ".join(sing[i0:i0 + n])
                 if phrase in lex or sphrase in lex_sing:
                     canonical = lex.get(phrase) or lex_sing.get(sphrase) or phrase
                     add(canonical, s.id)
                     # its shorter lexicon terms too: 'data sovereignty' -> 'sovereignty'
-                    for a in range(i + 1, i + n):
-                        sub = " ".join(low[a:i + n])
+                    for a in range(i0 + 1, i0 + n):
+                        sub = " ".join(low[a:i0 + n])
                         if sub in lex:
                             add(lex[sub], s.id)
-                    used.update(range(i, i + n))
-                    hit = n
+                    used.update(range(i0, i0 + n))
+                    i = i0 + n
                     break
-            i += hit or 1
         # 2. head-noun phrases: up to two domain modifiers before a domain head
-        for j, w in enumerate(low):
-            if j in used or w not in HEADS:
+        heads = [] if HEADS.isdisjoint(low) else [k for k, w in enumerate(low) if w in HEADS]
+        for j in heads:
+            if j in used:
                 continue
             k = j
             while k > 0 and j - k < 2 and low[k - 1] in MODIFIERS and low[k - 1] not in STOP \
