@@ -40,6 +40,20 @@ def test_detection(text: str, names: list[str]) -> None:
     assert list(inits(text)) == names
 
 
+@pytest.mark.parametrize(("text", "surfaces"), [
+    ("The US expanded its Clean Network program last month.", ["Clean Network program"]),
+    ("Then the Clean Network Initiative grew.", ["Clean Network Initiative"]),
+    ('Officials backed the "Clean Path" program on Monday.', ['Clean Path" program']),  # the span as written
+    ("Brazil joined the Belt and Road Initiative in 2019.", ["Belt and Road Initiative"]),
+])
+def test_mention_spans(text: str, surfaces: list[str]) -> None:
+    """A mention's offsets cover its surface, a trailing 'program' included."""
+    ex = extract_plain("a.txt", text, TUE, title="T")
+    mentions = [m for i in ex.initiatives for m in i.mentions]
+    assert [m.surface for m in mentions] == surfaces
+    assert [text[m.start:m.end] for m in mentions] == surfaces
+
+
 @pytest.mark.parametrize(("text", "name", "proponent"), [
     ("China unveiled the Global Initiative on Data Security on Tuesday. The initiative, announced by foreign "
      "minister Wang Yi, was a surprise.", "Global Initiative on Data Security", "Wang Yi"),

@@ -169,3 +169,17 @@ def test_acronym_pattern_equals_its_plain_form(text: str) -> None:
 
     plain = re.compile(r"(?<![\w-])(?:\d[A-Z]|[A-Z]{2,6}\d?|[A-Z]\d[A-Z]?)(?![\w])")
     assert [m.span() for m in ACRONYM.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@given(TEXTS | st.text(alphabet=" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2028\u3000ab", max_size=20))
+def test_sentence_id_is_the_digest_of_its_words(text: str) -> None:
+    """Sentence ids are links that must never change: the id is the digest of the text with
+    every run of white space (as the regex \\s sees it) made one space."""
+    import hashlib
+    import re
+    import unicodedata
+
+    from explainer.text import sentence_id
+
+    norm = unicodedata.normalize("NFC", re.sub(r"\s+", " ", text).strip())
+    assert sentence_id(text) == hashlib.blake2b(norm.encode("utf-8", "surrogatepass"), digest_size=4).hexdigest()

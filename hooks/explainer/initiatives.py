@@ -142,11 +142,19 @@ def _explicit(text: str, s: Sentence, label_spans: list[tuple[int, int]]) -> lis
     return out
 
 
+# 'X Act and the Y Act': where two names may be joined
+_AND = re.compile(r"\s+and\s+(?:the\s+)?")
+# The word right after a name, past a closing quote: '" program' -> 'program'
+_TAIL_WORD = re.compile(r"[\"'\u201d\u2019]?\s+(\w+)")
+# A law's name: 'Foreign Investment Risk Review Modernization Act'
+_LAW_WORD = re.compile(r"\b(?:Act|Rules)\b")
+
+
 def _split_names(name: str, start: int) -> list[tuple[str, int]]:
     """'X Act and the Y Act' -> two names; 'Belt and Road Initiative' stays one."""
     parts = []
     pos = 0
-    for m in re.finditer(r"\s+and\s+(?:the\s+)?", name):
+    for m in _AND.finditer(name):
         left = name[pos:m.start()]
         if any(w in HEADS for w in left.split()) and any(w in HEADS for w in name[m.end():].split()):
             parts.append((left, start + pos))
@@ -172,13 +180,13 @@ def _one_name(text: str, s: Sentence, name: str, mstart: int) -> tuple[int, int,
     if len(words) < 2 or all(w.rstrip(".,") in HEADS or w in UNNAMED_WORDS for w in words):
         return None
     end = start + len(name)
-    tail = re.match(r"[\"'\u201d\u2019]?\s+(\w+)", text[end:s.end])
+    tail = _TAIL_WORD.match(text, end, s.end)
     surface = name
     if tail and tail.group(1) in TRAILING_HEADS:
         surface = f"{name} {tail.group(1)}"
-        end += tail.end()
+        end = tail.end()  # (an offset in the text: the match started at end)
     kind = "law" if any(w.rstrip(".,") in LAW_HEADS for w in name.split()[-3:]) or \
-        re.search(r"\b(?:Act|Rules)\b", name) else "initiative"
+        _LAW_WORD.search(name) else "initiative"
     return (start, end, surface, kind)
 
 
@@ -208,7 +216,9 @@ def _quoted_names(text: str, s: Sentence, label_spans: list[tuple[int, int]]) ->
 
 
 def _descriptions(text: str, s: Sentence) -> list[tuple[int, int, str]]:
-    out = []
+    out: list[tuple[int, int, str]] = []
+    if text.find("initiative", s.start, s.end) < 0 and text.find("program", s.start, s.end) < 0:
+        return out  # every description ends with one of these words (lower case)
     for m in DESCRIPTION.finditer(text, s.start, s.end):
         phrase = m.group(1)
         mods = phrase.split()[:-1]
@@ -357,7 +367,8 @@ def _facts(doc: Document, mentions: Mentions, found: dict[tuple[str, ...], Initi
         if evs:
             prev_key = evs[-1][2]
         # 'The idea is to block ...; stop ...; and guard ...' lists the previous initiative's aims
-        opener = next((o for o in PROVISION_OPENERS if low.startswith(o)), None)
+        opener = next((o for o in PROVISION_OPENERS if low.startswith(o)), None) \
+            if low.startswith(PROVISION_OPENERS) else None
         if opener and prev_key is not None and not evs:
             body = s.text[len(opener):].strip().rstrip(".")
             for item in _split_items(body):

@@ -254,11 +254,16 @@ _TWO_WORD_FIRST: frozenset[str] = frozenset(k.split()[0] for k in lx.REPORTING_V
 
 def _find_cues(toks: list[Token]) -> list[Cue]:
     cues: list[Cue] = []
-    if lx.REPORTING_VERBS.keys().isdisjoint([t.low for t in toks]) and \
-            _TWO_WORD_FIRST.isdisjoint([t.low for t in toks]):
+    lows = [t.low for t in toks]
+    verbs = lx.REPORTING_VERBS
+    if verbs.keys().isdisjoint(lows) and _TWO_WORD_FIRST.isdisjoint(lows):
         return cues  # most sentences: no reporting verb at all
+    # only a reporting verb, or the first word of a two-word one, can start a cue
     i = 0
-    while i < len(toks):
+    for k in [k for k, w in enumerate(lows) if w in verbs or w in _TWO_WORD_FIRST]:
+        if k < i:
+            continue
+        i = k
         t = toks[i]
         hit = None
         if t.quote < 0 and (t.text[:1].islower() or i == 0):

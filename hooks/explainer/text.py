@@ -13,12 +13,11 @@ import unicodedata
 from . import lexicon as lx
 from .model import Document, Paragraph, ParagraphKind, Sentence
 
-_SPACE = re.compile(r"\s+")
-
 
 def sentence_id(text: str) -> str:
     """A short id from the sentence's words: 'China launched it.' -> '1f0c3a9e' (8 hex)."""
-    norm = unicodedata.normalize("NFC", _SPACE.sub(" ", text).strip())
+    # runs of white space as one space (str.split() splits on what the regex \s matches)
+    norm = unicodedata.normalize("NFC", " ".join(text.split()))
     return hashlib.blake2b(norm.encode("utf-8"), digest_size=4).hexdigest()
 
 
