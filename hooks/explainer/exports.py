@@ -38,11 +38,11 @@ def quotes_json(site: SiteModel) -> str:
 
 def quotes_csv(site: SiteModel) -> str:
     buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=QUOTE_CSV_FIELDS, extrasaction="ignore", lineterminator="\n")
-    w.writeheader()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(QUOTE_CSV_FIELDS)
     for r in quote_records(site):
         # A cell starting with = + - @ would run as a formula in a spreadsheet: quote it.
-        w.writerow({k: (f"'{v}" if isinstance(v, str) and v[:1] in "=+-@" else v) for k, v in r.items()})
+        w.writerow([f"'{v}" if isinstance(v, str) and v[:1] in "=+-@" else v for v in map(r.get, QUOTE_CSV_FIELDS)])
     return buf.getvalue()
 
 
