@@ -13,7 +13,7 @@ import hashlib
 import os
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -80,7 +80,7 @@ class GeneratedFile(File):
         return File.content_bytes.fget(self)  # type: ignore[attr-defined,no-any-return]
 
 
-Content = Union[str, MarkdownPage]
+Content = str | MarkdownPage  # what a generated file is made of: text, or a page with front matter
 
 
 def add_generated(files: Files, config: MkDocsConfig, src_uri: str, content: Content | Callable[[], Content],

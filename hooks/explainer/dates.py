@@ -140,20 +140,26 @@ def _resolve(name: str, m: re.Match[str], pub: dt.date | None) -> tuple[dt.date,
 # these can begin a match: 'Sept' (mdy, month_year), 'in' (month, year), 'last' (weekday, rel),
 # any number (iso, dmy, ago). Trying each pattern only at such runs finds the same matches as
 # scanning the whole text with each (a property test checks it), several times faster.
-_MONTH_WORDS = ("Jan January Feb February Mar March Apr April May Jun June Jul July Aug August "
-                "Sept September Sep Oct October Nov November Dec December").split()
-START_WORDS: dict[str, frozenset[str]] = {}
-for _name, _words in (
-    ("mdy", _MONTH_WORDS), ("month_year", _MONTH_WORDS),
-    ("month", "in since until by from early late mid".split()),
-    ("year", "in since until by".split()),
-    ("weekday", "last this next Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()),
-    ("relday", "yesterday today tomorrow tonight".split()),
-    ("rel", "last this next earlier later past".split()),
-    ("ago", "one two three four five six seven a an".split()),
-):
-    for _w in _words:
-        START_WORDS[_w] = START_WORDS.get(_w, frozenset()) | {_name}
+def _start_words() -> dict[str, frozenset[str]]:
+    """Word -> the patterns a match of which can begin with it (case as the patterns have it)."""
+    months = [m.capitalize() for m in MONTHS]  # 'Sept', 'September', 'May', ...
+    weekdays = [d.capitalize() for d in WEEKDAYS]
+    out: dict[str, frozenset[str]] = {}
+    for name, words in (
+        ("mdy", months), ("month_year", months),
+        ("month", "in since until by from early late mid".split()),
+        ("year", "in since until by".split()),
+        ("weekday", ["last", "this", "next", *weekdays]),
+        ("relday", "yesterday today tomorrow tonight".split()),
+        ("rel", "last this next earlier later past".split()),
+        ("ago", list(NUMBERS)),
+    ):
+        for w in words:
+            out[w] = out.get(w, frozenset()) | {name}
+    return out
+
+
+START_WORDS = _start_words()
 NUMBER_STARTS = frozenset(("iso", "dmy", "ago"))  # '2020-09-08', '8th September', '3 days ago'
 WORD_RUN: re.Pattern[str] = re.compile(r"\w+")
 

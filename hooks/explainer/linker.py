@@ -52,15 +52,11 @@ def _form_pattern(form: str) -> str:
 SKIP_TAGS = frozenset("a code pre kbd samp script style textarea button select option label svg math "
                       "h1 h2 h3 h4 h5 h6 abbr title time var figcaption dt th".split())
 VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
-# A tag or comment: '<a href="x">', '</p>', '<!-- c -->'
-TAG: re.Pattern[str] = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
-TAG_NAME: re.Pattern[str] = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)")
 HEADING_ID: re.Pattern[str] = re.compile(r"""\sid=["']([^"']+)["']""")
-# Words, for the linker's pre-check: 'Clean', '5G', 'U.S'
 # The first (up to) four characters of each word, for the linker's pre-check: 'Clea', '5G', 'U.S'
 _WORD_HEADS: re.Pattern[str] = re.compile(r"(?<![\w.'\u2019-])[\w.'\u2019-]{1,4}")
-# One tag, its closing slash and name in a single match: '</p>' -> ('/', 'p'); comments and
-# odd tags ('<!-- c -->', '<!doctype html>') match without a name.
+# A tag or comment; a tag's closing slash and name in the same match: '</p>' -> ('/', 'p');
+# comments and odd tags ('<!-- c -->', '<!doctype html>') match without a name.
 TOKEN: re.Pattern[str] = re.compile(r"<!--.*?-->|<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)[^>]*>|<[^>]*>", re.S)
 HEADINGS = frozenset(("h1", "h2", "h3", "h4"))
 # Where a form may begin: a non-space not preceded by a word or URL-ish character

@@ -1,7 +1,9 @@
-"""A lighter copy of a page's HTML for a search indexer that keeps only text, headings and a
-few block tags (Material's): inline markup (sentence wrappers, quote marks, links, dates) is
-dropped, the text stays. Each tag costs the indexer time in html.parser, and explainer pages
-carry several hundred; aggregate pages at scale, tens of thousands."""
+"""What Material's search indexes, made cheaper.
+
+``search_html``: a lighter copy of a page's HTML for an indexer that keeps only text, headings
+and a few block tags: inline markup (sentence wrappers, quote marks, links, dates) is dropped,
+the text stays. ``sections``: that indexer's split of a page into sections, ported from its
+html.parser code to one regex per tag."""
 
 from __future__ import annotations
 
@@ -34,11 +36,10 @@ def search_html(html: str) -> str:
 # attributes, a stray '<'): Material then parses that page itself. tests/test_search_index.py
 # checks it against Material's parser on every page of a built site and on generated HTML.
 
-# Elements whose content html.parser or Material treat specially, and Material's own markers:
-# '<script>', '<style>', '<object>', '<title>', '<textarea>', 'data-search-exclude',
-# '<div class="linenodiv">'.
-# Looked for in the lower-cased page (a superset of what html.parser, which lower-cases tag and
-# attribute names, treats so; plain substring tests are far faster than one regex).
+# Elements whose content html.parser or Material treat specially, and Material's own markers
+# ('<script>', '<title>', 'data-search-exclude', '<div class="linenodiv">'), looked for in the
+# lower-cased page: a superset of what html.parser (which lower-cases tag and attribute names)
+# treats so, and plain substring tests are far faster than one regex.
 NOT_COVERED: tuple[str, ...] = (
     "<script", "<style", "<object", "<textarea", "<title", "<plaintext", "<xmp", "<iframe", "<noembed",
     "<noframes", "<noscript", "data-search-", "linenodiv")
@@ -49,6 +50,7 @@ TAG: re.Pattern[str] = re.compile(
     r"""(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`/]+))?)*)\s*(/?))>""")
 # One attribute of a start tag: 'id="key-points"' -> ('id', '"key-points"')
 ATTRIBUTE: re.Pattern[str] = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`/]+))?""")
+# Material's parser's lists: tags without content, tags kept in the index text.
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 KEEP = frozenset("p code pre li ol ul sub sup".split())
 HEADING_TAGS = frozenset(f"h{i}" for i in range(1, 7))

@@ -31,7 +31,6 @@ STOP: frozenset[str] = frozenset(
     "is are was were be been has have had will would can could should may might said says new other "
     "such some any all more most many much very also not no".split())
 _WORD: re.Pattern[str] = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|\d[\w-]*")
-_MAX_N = max(len(t.split()) for t in LEXICON)
 
 
 @dataclass(frozen=True)
