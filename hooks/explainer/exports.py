@@ -31,16 +31,18 @@ def quote_records(site: SiteModel) -> list[dict[str, Any]]:
     return out
 
 
-def quotes_json(site: SiteModel) -> str:
+def quotes_json(site: SiteModel, records: list[dict[str, Any]] | None = None) -> str:
+    """``records``: ``quote_records(site)`` if the caller has them already."""
     return json.dumps({"schema": "explainer/quotes", "version": SCHEMA_VERSION,
-                       "quotes": quote_records(site)}, ensure_ascii=False, separators=(",", ":")) + "\n"
+                       "quotes": quote_records(site) if records is None else records},
+                      ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def quotes_csv(site: SiteModel) -> str:
+def quotes_csv(site: SiteModel, records: list[dict[str, Any]] | None = None) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(QUOTE_CSV_FIELDS)
-    for r in quote_records(site):
+    for r in quote_records(site) if records is None else records:
         # A cell starting with = + - @ would run as a formula in a spreadsheet: quote it.
         w.writerow([f"'{v}" if isinstance(v, str) and v[:1] in "=+-@" else v for v in map(r.get, QUOTE_CSV_FIELDS)])
     return buf.getvalue()
