@@ -126,7 +126,7 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
             os.remove(dest)  # stale: rebuild it
             stale += 1
     current_dests = {f.dest_uri for f in files}
-    for dest_uri in gone:  # pages generated last time and not now (a source was removed)
+    for dest_uri in gone:  # outputs of last time's files that are gone (a source or page removed)
         if dest_uri not in current_dests:
             Path(config.site_dir, dest_uri).unlink(missing_ok=True)
     if stale:
@@ -142,7 +142,7 @@ def _manifest_path(config: MkDocsConfig) -> Path | None:
 
 
 def _read_manifest(path: Path | None) -> tuple[dict[str, str], list[str]]:
-    """(data file -> key, generated outputs) recorded after the last build into this folder."""
+    """(data file -> key, every output) recorded after the last build into this folder."""
     try:
         got = json.loads(path.read_text(encoding="utf-8")) if path is not None else {}
     except (OSError, ValueError):
@@ -225,7 +225,7 @@ def _write_manifest(config: MkDocsConfig) -> None:
                     old.unlink()
             except (OSError, ValueError, AttributeError):
                 old.unlink(missing_ok=True)
-        outs = [f.dest_uri for f in files or [] if isinstance(f, GeneratedFile)]
+        outs = [f.dest_uri for f in files or []]  # every output: what is gone next time is deleted
         path.write_text(json.dumps({"site_dir": os.path.abspath(config.site_dir), "keys": keys, "outputs": outs}),
                         encoding="utf-8")
     except OSError:

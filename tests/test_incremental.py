@@ -110,6 +110,17 @@ def test_edits_rebuild_exactly_what_depends_on_them(site_copy: Path, tmp_path: P
     assert "answer in kind" not in (site / "data" / "quotes.json").read_text(encoding="utf-8")
     assert "answer in kind" not in json.dumps(search_entries(site))
 
+    # 5. a contributor page added, then removed: its output and search entries go with it
+    extra = project / "docs" / "extra-note.md"
+    extra.write_text("# Extra note\n\nA page written for the removal check.\n", encoding="utf-8")
+    serve_build(project, site)
+    assert (site / "extra-note" / "index.html").exists()
+    extra.unlink()
+    serve_build(project, site)
+    assert not (site / "extra-note" / "index.html").exists()
+    assert "removal check" not in json.dumps(search_entries(site))
+    assert_same_as_clean(project, site, tmp_path)
+
 
 def test_a_failed_rebuild_leaves_nothing_stale(site_copy: Path, tmp_path: Path) -> None:
     """After a build that stopped on bad input, the next one still rebuilds what changed."""
