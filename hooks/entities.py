@@ -3,6 +3,7 @@ and the export. Entity pages stay out of the sidebar (``not_in_nav``) so the nav
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.plugins import get_plugin_logger
@@ -25,10 +26,10 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     keys = {}
     for e in site.entities.values():
         keys[e.src_uri] = site.entity_key(e)
-        add_generated(files, config, e.src_uri, lambda e=e: renderer.entity_page(e, site), key=keys[e.src_uri])
+        add_generated(files, config, e.src_uri, partial(renderer.entity_page, e, site), key=keys[e.src_uri])
     for section in SECTIONS.values():
         shown = [(e, len(site.entity_places(e))) for e in site.entities.values() if e.section == section]
-        add_generated(files, config, f"{section}/index.md", lambda section=section: renderer.entity_index(section, site),
+        add_generated(files, config, f"{section}/index.md", partial(renderer.entity_index, section, site),
                       key=site.digest(section, shown))
     add_generated(files, config, "data/entities.json", lambda: entities_json(site), key=site.digest(sorted(keys.items())))
     return files

@@ -72,12 +72,22 @@ class GeneratedFile(File):
     @property
     def content_string(self) -> str:
         self._materialise()
-        return File.content_string.fget(self)  # type: ignore[attr-defined,no-any-return]
+        return File.content_string.fget(self)  # type: ignore[attr-defined]
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        self._render = None
+        File.content_string.fset(self, value)  # type: ignore[attr-defined]
 
     @property
     def content_bytes(self) -> bytes:
         self._materialise()
-        return File.content_bytes.fget(self)  # type: ignore[attr-defined,no-any-return]
+        return File.content_bytes.fget(self)  # type: ignore[attr-defined]
+
+    @content_bytes.setter
+    def content_bytes(self, value: bytes) -> None:
+        self._render = None
+        File.content_bytes.fset(self, value)  # type: ignore[attr-defined]
 
 
 Content = str | MarkdownPage  # what a generated file is made of: text, or a page with front matter
@@ -106,6 +116,9 @@ def add_generated(files: Files, config: MkDocsConfig, src_uri: str, content: Con
     config[KEYS_KEY][src_uri] = key
     blocks_store = config[BLOCKS_KEY]
 
+    f = GeneratedFile.generated(config, src_uri, content="")
+    assert isinstance(f, GeneratedFile)
+
     def prepared(page: Content) -> str:
         if isinstance(page, MarkdownPage):
             f.meta = page.meta
@@ -116,7 +129,6 @@ def add_generated(files: Files, config: MkDocsConfig, src_uri: str, content: Con
         blocks_store[src_uri] = blocks
         return text
 
-    f = GeneratedFile.generated(config, src_uri, content="")
     if not callable(content):
         f._content = prepared(content)
     else:

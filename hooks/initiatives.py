@@ -3,6 +3,7 @@ initiative, /timeline/, and their exports."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.plugins import get_plugin_logger
@@ -24,7 +25,7 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     add_generated(files, config, "initiatives/index.md", lambda: renderer.initiatives_index(site),
                   key=site.initiatives_key)
     for si in site.initiatives:
-        add_generated(files, config, si.src_uri, lambda si=si: renderer.initiative_page(si, site),
+        add_generated(files, config, si.src_uri, partial(renderer.initiative_page, si, site),
                       key=site.initiatives_key)
     add_generated(files, config, "timeline/index.md", lambda: renderer.timeline_page(site), key=site.timeline_key)
     add_generated(files, config, "data/initiatives.json", lambda: initiatives_json(site), key=site.initiatives_key)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
@@ -26,7 +27,7 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
         raise PluginError(f"Explainer templates missing: {e}") from e
     for item in site.sources:
         # rendered only if MkDocs reads the page: under `serve --dirty` unchanged pages are not
-        add_generated(files, config, item.src_uri, lambda item=item: renderer.source_page(item, site),
+        add_generated(files, config, item.src_uri, partial(renderer.source_page, item, site),
                       key=renderer.source_key(item, site))
     if files.get_file_from_path(f"{SOURCES_DIR}/index.md") is None:
         add_generated(files, config, f"{SOURCES_DIR}/index.md", lambda: renderer.sources_index(site),

@@ -211,7 +211,7 @@ def _quoted_names(text: str, s: Sentence, label_spans: list[tuple[int, int]]) ->
             if program_after and nxt:
                 k = text.find(nxt.group(1), b)
                 end = k + len(nxt.group(1))
-            out.append((a, end, inner if not program_after else f"{inner} {nxt.group(1)}", "initiative"))
+            out.append((a, end, f"{inner} {nxt.group(1)}" if program_after and nxt else inner, "initiative"))
     return out
 
 
@@ -275,9 +275,9 @@ def find_initiatives(doc: Document, mentions: Mentions, label_spans: list[tuple[
         for m in COREF.finditer(text, s.start, s.end):
             if any(not (m.end() <= a or m.start() >= b) for a, b, *_ in events):
                 continue
-            key = _coref_target(m, found, order, events, m.start(), mentions)
-            if key is not None:
-                events.append((m.start(), m.end(), key, s, False))
+            target = _coref_target(m, found, order, events, m.start(), mentions)
+            if target is not None:
+                events.append((m.start(), m.end(), target, s, False))
     events.sort(key=lambda e: e[0])
     for a, b, key, s, explicit in events:
         found[key].mentions.append(Mention(a, b, text[a:b], key, s.id, explicit))

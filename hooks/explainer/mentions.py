@@ -254,14 +254,14 @@ def find_mentions(doc: Document) -> Mentions:
                     elif other is None:
                         m.short[w] = name
             elif len(words) == 1:
-                name = m.resolve_name(words) or (lx.KNOWN_PEOPLE.get(words[0].lower()))
-                if name:
-                    if name not in m.people:
-                        m.people[name] = Person(name, first=toks[i].start)
-                    if before and before not in m.people[name].roles:
-                        m.people[name].roles.append(before)
-                    m.person_at.append((toks[i].start, name))
-                    m.spans.append((toks[i].start, toks[i].start + len(toks[i].bare), name, "person"))
+                single = m.resolve_name(words) or (lx.KNOWN_PEOPLE.get(words[0].lower()))
+                if single:
+                    if single not in m.people:
+                        m.people[single] = Person(single, first=toks[i].start)
+                    if before and before not in m.people[single].roles:
+                        m.people[single].roles.append(before)
+                    m.person_at.append((toks[i].start, single))
+                    m.spans.append((toks[i].start, toks[i].start + len(toks[i].bare), single, "person"))
     m.short = {k: v for k, v in m.short.items() if v}
     return m
 

@@ -210,15 +210,15 @@ def _sentence(doc: Document, si: int, s: Sentence, qs: list[QuoteSpan], m: Menti
             notes.append(QuoteNote(q.open, "quote whose speaker could not be resolved; skipped"))
             continue
         kind = "direct" if direct else "partial"
-        out.append(_make(text, s, q, kind, speaker, cue and toks, via, cue=cue))
+        out.append(_make(text, s, q, kind, speaker, toks if cue else None, via, cue=cue))
         used.add(id(cue)) if cue else None
         _remember(st, speaker, text[toks[cue.i].start:toks[cue.j - 1].end] if cue else None, via, s.paragraph, si)
     st.pending = None
     if toks and toks[-1].text == ":" and not qs:
         # 'He said:' -> the quotation that opens the next paragraph is his
-        c = next((c for c in reversed(cues) if c.speaker is not None and c.j >= len(toks) - 4), None)
-        if c is not None:
-            st.pending = (c.speaker, s.paragraph, _cue_via(text, toks, c) or svia)  # type: ignore[assignment]
+        last = next((c for c in reversed(cues) if c.speaker is not None and c.j >= len(toks) - 4), None)
+        if last is not None and last.speaker is not None:
+            st.pending = (last.speaker, s.paragraph, _cue_via(text, toks, last) or svia)
     if si == len(doc.sentences) - 1 and not s.text.rstrip().endswith(TERMINAL):
         return out  # the text is cut off here: a reported clause may be incomplete
     out.extend(_indirect(text, s, si, toks, cues, qs, labels, svia, acc, st))
@@ -503,7 +503,7 @@ def _resolve(text: str, toks: list[Token], a: int, b: int, m: Mentions, st: _Sta
                 parts.append([])
             else:
                 parts[-1].append(k)
-        names = []
+        names: list[str] = []
         for part in parts:
             if not part:
                 return None
@@ -953,11 +953,10 @@ def _indirect(text: str, s: Sentence, si: int, toks: list[Token], cues: list[Cue
         if c.i < end_idx and any(x.i < c.i for x in cues if x.speaker is not None and x is not c
                                  and x.np_start >= 0 and toks[x.np_start - 1].text == "," and x.i >= end_idx):
             continue
-        a = c.np_end if c.inverted else c.j
-        a = _skip_clause_lead(toks, a, c)
-        if a is None:
+        lead = _skip_clause_lead(toks, c.np_end if c.inverted else c.j, c)
+        if lead is None:
             continue
-        b = a
+        a = b = lead
         while b < n:
             t = toks[b]
             if t.text in (";", "\u2013", "\u2014", "--") or (t.text == "," and b + 1 < n and (toks[b + 1].low in PARTICIPLES_SUBJECT_FIRST
@@ -981,7 +980,7 @@ def _indirect(text: str, s: Sentence, si: int, toks: list[Token], cues: list[Cue
             emit(cues[0].j, comma, main.speaker, cues[0], svia)  # type: ignore[arg-type]
     # 4. 'According to X, CLAUSE.' / 'CLAUSE, according to X.'
     if acc is not None and acc[0] is not None and acc[0].name:
-        sp, via, ka, kb = acc
+        sp, (_, via, ka, kb) = acc[0], acc
         if ka == 0 and kb < n and toks[kb].text == ",":
             emit(kb + 1, n, sp, None, via or svia)
         elif ka >= 2 and toks[ka - 1].text == ",":

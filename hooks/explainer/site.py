@@ -255,10 +255,12 @@ class SiteModel:
         for src in self.by_date()[::-1]:
             for ini in src.extraction.initiatives:
                 forms = [ini.name, *ini.aliases]
-                si = next((by_key[name_key(f)] for f in forms if name_key(f) in by_key), None)
-                if si is None:
+                known = next((by_key[name_key(f)] for f in forms if name_key(f) in by_key), None)
+                if known is None:
                     si = SiteInitiative("", ini.name, ini.kind)
                     out.append(si)
+                else:
+                    si = known
                 for f in forms:
                     if f.lower() != si.name.lower() and f.lower() not in (a.lower() for a in si.aliases):
                         si.aliases.append(f)
@@ -333,9 +335,9 @@ class SiteModel:
             texts = {s.id: s.text for s in src.extraction.document.sentences}
             for sid, d in src.extraction.dates:
                 ini_name = ann.get(sid)
-                si = self.initiative_by_name(ini_name) if ini_name else None
+                named = self.initiative_by_name(ini_name) if ini_name else None
                 events.append(Event(d, texts[sid], src, sid, "announcement" if ini_name else "event",
-                                    si.slug if si else None))
+                                    named.slug if named else None))
         return sorted(events, key=lambda e: (e.date.date, {"year": 0, "month": 1, "week": 2, "day": 3}[e.date.precision],
                                              e.kind != "background", e.what))
 
@@ -686,7 +688,7 @@ def _analyse_on_disk(path: str, data: bytes, cache_dir_name: str
         with f.open("rb") as fh:
             got = pickle.load(fh)
         if isinstance(got, tuple) and len(got) == 3:
-            return got  # type: ignore[no-any-return]
+            return got
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
         pass
     got = _analyse(path, data)
@@ -715,7 +717,8 @@ def build_site_model(inputs: list[SourceInput], *, use_directory_urls: bool = Tr
                      cache_dir: Path | None = None) -> tuple[SiteModel, list[Problem]]:
     """Analyse every source, read the glossary and the curated initiative pages; errors (bad
     files, duplicate slugs or terms) come back as problems."""
-    glossary, problems = build_glossary(glossary_files or [])
+    glossary, glossary_problems = build_glossary(glossary_files or [])
+    problems = list(glossary_problems)
     curated: list[CuratedInitiative] = []
     for path, data in sorted(initiative_files or []):
         c, probs = parse_curated(path, data)
@@ -725,8 +728,8 @@ def build_site_model(inputs: list[SourceInput], *, use_directory_urls: bool = Tr
     out: list[SiteSource] = []
     seen: dict[str, str] = {}
     for inp in sorted(inputs, key=lambda i: i.src_uri):
-        src, ex, probs = analyse(inp.path, inp.data, cache_dir)
-        problems.extend(probs)
+        src, ex, analysed = analyse(inp.path, inp.data, cache_dir)
+        problems.extend(analysed)
         if src is None or ex is None:
             continue
         slug = src.meta.slug

@@ -93,8 +93,8 @@ def find_terms(doc: Document, defined: set[str] | None = None,
     defined = defined or set()
     if extra:
         lex = dict(_LEX)
-        for k, v in extra.items():
-            lex.setdefault(k.lower(), v)
+        for form, canonical in extra.items():
+            lex.setdefault(form.lower(), canonical)
         lex_sing, lex_first = _index(lex)
         longest = _longest(lex, lex_sing)
     else:
@@ -150,10 +150,10 @@ def find_terms(doc: Document, defined: set[str] | None = None,
                 add(" ".join(low[k:j + 1]), s.id)
         # 3. acronyms
         for m in ACRONYM.finditer(text, s.start, s.end):
-            a = m.group(0)
-            if a not in NOT_ACRONYMS and a.lower() not in lx.COUNTRIES and a.lower() not in lx.ORGANIZATIONS \
-                    and a.lower() not in lx.OUTLETS:
-                add(a, s.id, a)
+            acr = m.group(0)
+            if acr not in NOT_ACRONYMS and acr.lower() not in lx.COUNTRIES and acr.lower() not in lx.ORGANIZATIONS \
+                    and acr.lower() not in lx.OUTLETS:
+                add(acr, s.id, acr)
     out = []
     for key, sids in found.items():
         term = display[key]
