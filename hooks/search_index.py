@@ -1,7 +1,9 @@
 """MkDocs glue for Material's search: it indexes a lighter copy of each page (see
 ``explainer.searchtext``), split into sections by our port of its parser where that covers the
 page (the same sections, several times faster), by its own parser elsewhere. The page itself
-keeps all its markup."""
+keeps all its markup: it is put back at priority -10. (Another plugin reading ``page.content``
+in ``on_page_context`` between priorities 10 and -10 would see the light copy, or nothing
+where the sections were already added; none of the site's plugins does.)"""
 
 from __future__ import annotations
 
