@@ -273,6 +273,12 @@ def test_initiative_pages_comparison_and_timeline(built: Path) -> None:
     assert '<time datetime="2020-08">August 2020</time>' in clean  # 'last month' from the seed, month precision
     timeline = (built / "timeline" / "index.html").read_text(encoding="utf-8")
     assert timeline.index('datetime="2020-08"') < timeline.index('datetime="2020-09-08"')
+    # a section per year, one per month inside it; events known only to the year come first
+    order = [timeline.index(x) for x in ('<h2 id="2019">', 'datetime="2019"', '<h2 id="2020">',
+                                         '<h3 id="august-2020">', 'datetime="2020-08"',
+                                         '<h3 id="september-2020">', 'datetime="2020-09-08"')]
+    assert order == sorted(order)
+    assert 'href="#september-2020"' in timeline  # listed in the page's table of contents
     data = json.loads((built / "data" / "initiatives.json").read_text(encoding="utf-8"))
     by = {i["slug"]: i for i in data["initiatives"]}
     assert {"name": "Wang Yi", "from": None} in by["global-initiative-on-data-security"]["proponents"]

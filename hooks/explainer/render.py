@@ -358,16 +358,31 @@ class Renderer:
 
     def timeline_page(self, site: SiteModel) -> MarkdownPage:
         here = site.url("timeline/index.md")
-        events = []
+        by_slug = {si.slug: si for si in site.initiatives}
+        # a section per year, and in it one per month (events known only to the year come
+        # first): at scale the page is navigable from its table of contents and search hits
+        # land on a month, not on one section of thousands of events
+        years: list[tuple[int, list[Any], list[tuple[str, list[Any]]]]] = []
         for ev in site.timeline:
-            ini = next((si for si in site.initiatives if si.slug == ev.initiative), None)
-            events.append((ev, self._link_place(here, ev.source, ev.sentence) or
-                           (relative_url(here, ev.source.url) if ev.source else None),
-                           (ini, relative_url(here, site.url(ini.src_uri))) if ini else None))
-        return self.page("timeline.md", {"title": "Timeline", "hide": ["toc"],
+            ini = by_slug.get(ev.initiative) if ev.initiative else None
+            item = (ev, self._link_place(here, ev.source, ev.sentence) or
+                    (relative_url(here, ev.source.url) if ev.source else None),
+                    (ini, relative_url(here, site.url(ini.src_uri))) if ini else None)
+            d = ev.date.date
+            if not years or years[-1][0] != d.year:
+                years.append((d.year, [], []))
+            _, whole_year, months = years[-1]
+            if ev.date.precision == "year":
+                whole_year.append(item)
+                continue
+            month = f"{d:%B %Y}"
+            if not months or months[-1][0] != month:
+                months.append((month, []))
+            months[-1][1].append(item)
+        return self.page("timeline.md", {"title": "Timeline",
                                          "description": "Dated events in the sources, with relative dates resolved "
                                                         "from each article's publication date."},
-                         events=events, data_json=relative_url(here, "data/timeline.json"))
+                         years=years, data_json=relative_url(here, "data/timeline.json"))
 
     def glossary_page(self, site: SiteModel) -> MarkdownPage:
         from .glossary import definition_html
