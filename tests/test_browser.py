@@ -214,3 +214,14 @@ def test_initiative_links_navigate(page: Any, server: str) -> None:
     page.locator("dd a", has_text="Global Initiative on Data Security").first.click()
     page.wait_for_load_state("load")
     assert page.url.endswith("/initiatives/global-initiative-on-data-security/")
+
+
+def test_glossary_letters_are_large_enough_targets(page: Any, server: str) -> None:
+    """Each letter of the glossary's A-Z bar is a 24 x 24 px target at least (WCAG 2.5.8): on a
+    large site every letter is a link, side by side."""
+    page.goto(server + PAGES["glossary"], wait_until="load")
+    letters = page.locator("nav.ex-az > a, nav.ex-az > span")
+    assert letters.count() >= 26
+    for i in range(letters.count()):
+        box = letters.nth(i).bounding_box()
+        assert box is not None and box["width"] >= 24 and box["height"] >= 24, (i, box)
