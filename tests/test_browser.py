@@ -238,3 +238,8 @@ def test_long_lists_are_laid_out_lazily(page: Any, server: str) -> None:
     page.wait_for_timeout(300)
     box = page.locator(f"h3#{month}").bounding_box()
     assert box is not None and 0 <= box["y"] < 900
+    # the sources index: a table per month of publication, each laid out when near the viewport
+    page.goto(server + PAGES["sources-index"], wait_until="load")
+    group = page.locator("div.ex-group").first
+    assert group.evaluate("el => getComputedStyle(el).contentVisibility") == "auto"
+    assert group.locator("table[data-ex=sources] tbody tr").count() >= 1

@@ -279,6 +279,8 @@ def test_initiative_pages_comparison_and_timeline(built: Path) -> None:
                                          '<h3 id="september-2020">', 'datetime="2020-09-08"')]
     assert order == sorted(order)
     assert 'href="#september-2020"' in timeline  # listed in the page's table of contents
+    sources = (built / "sources" / "index.html").read_text(encoding="utf-8")
+    assert sources.index('<h2 id="september-2020">') < sources.index(f'href="{SEED}/"')
     data = json.loads((built / "data" / "initiatives.json").read_text(encoding="utf-8"))
     by = {i["slug"]: i for i in data["initiatives"]}
     assert {"name": "Wang Yi", "from": None} in by["global-initiative-on-data-security"]["proponents"]

@@ -52,3 +52,18 @@ def test_hostile_values_are_escaped() -> None:
     assert "&lt;img src=x onerror=alert(1)&gt;" in out
     assert 'href="javascript' not in out
     assert 'href="https://example.com/a?b=1&amp;c=2"' in out
+
+
+def test_sources_index_has_a_section_per_month_newest_first() -> None:
+    def src(name: str, published: str | None) -> SourceInput:
+        date = f"published: {published}\n" if published else ""
+        data = f"---\ntitle: Story {name}\n{date}---\n\nChina said it would act.\n".encode()
+        return SourceInput(f"docs/sources/{name}.md", f"sources/{name}.md", data)
+
+    site, problems = build_site_model([src("a", "2020-09-08"), src("b", "2020-10-01"), src("c", None),
+                                       src("d", "2020-09-20")])
+    assert [p for p in problems if p.level == "error"] == []
+    body = Renderer([ROOT / "overrides"]).sources_index(site).body
+    heads = [line for line in body.splitlines() if line.startswith("## ")]
+    assert heads == ["## October 2020", "## September 2020", "## Undated"]
+    assert body.index("Story d") < body.index("Story a")  # newest first within a month

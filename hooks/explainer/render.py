@@ -424,10 +424,18 @@ class Renderer:
 
     def sources_index(self, site: SiteModel) -> MarkdownPage:
         here = _sources_index_url(site)
-        rows = [(x, relative_url(here, x.url)) for x in site.by_date()]
+        # newest first, a section per month of publication (a table of a thousand rows is slow
+        # to lay out; month sections off screen are skipped by the browser)
+        months: list[tuple[str, list[tuple[SiteSource, str]]]] = []
+        for x in site.by_date():
+            d = x.source.meta.published
+            title = f"{d:%B %Y}" if d else "Undated"
+            if not months or months[-1][0] != title:
+                months.append((title, []))
+            months[-1][1].append((x, relative_url(here, x.url)))
         return self.page("sources_index.md",
                          {"title": "Sources", "description": "Every article this site explains, newest first."},
-                         rows=rows)
+                         months=months)
 
 
 def _sources_index_url(site: SiteModel) -> str:
