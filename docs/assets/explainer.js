@@ -56,7 +56,8 @@
           var v = selects[j].value, key = selects[j].getAttribute("data-ex-filter");
           if (v && (rows[i].getAttribute("data-" + key) || "").split("|").indexOf(v) < 0) ok = false;
         }
-        rows[i].style.display = ok ? "" : "none";
+        var want = ok ? "" : "none";
+        if (rows[i].style.display !== want) rows[i].style.display = want;  // untouched rows keep their style
         if (ok) shown++;
       }
       if (count) count.textContent = shown + " of " + rows.length + " statements";
