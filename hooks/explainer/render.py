@@ -7,12 +7,14 @@ body is emitted inside raw HTML blocks, so Markdown syntax in it is shown, not o
 
 from __future__ import annotations
 
+import datetime as dt
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import groupby
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import jinja2
 import yaml
@@ -362,23 +364,17 @@ class Renderer:
         # a section per year, and in it one per month (events known only to the year come
         # first): at scale the page is navigable from its table of contents and search hits
         # land on a month, not on one section of thousands of events
-        years: list[tuple[int, list[Any], list[tuple[str, list[Any]]]]] = []
+        items = []
         for ev in site.timeline:
             ini = by_slug.get(ev.initiative) if ev.initiative else None
-            item = (ev, self._link_place(here, ev.source, ev.sentence) or
-                    (relative_url(here, ev.source.url) if ev.source else None),
-                    (ini, relative_url(here, site.url(ini.src_uri))) if ini else None)
-            d = ev.date.date
-            if not years or years[-1][0] != d.year:
-                years.append((d.year, [], []))
-            _, whole_year, months = years[-1]
-            if ev.date.precision == "year":
-                whole_year.append(item)
-                continue
-            month = f"{d:%B %Y}"
-            if not months or months[-1][0] != month:
-                months.append((month, []))
-            months[-1][1].append(item)
+            items.append((ev, self._link_place(here, ev.source, ev.sentence) or
+                          (relative_url(here, ev.source.url) if ev.source else None),
+                          (ini, relative_url(here, site.url(ini.src_uri))) if ini else None))
+        years = []
+        for year, in_year in runs(items, lambda it: it[0].date.date.year):
+            whole_year = [it for it in in_year if it[0].date.precision == "year"]
+            rest = [it for it in in_year if it[0].date.precision != "year"]  # sorted after them
+            years.append((year, whole_year, runs(rest, lambda it: month_title(it[0].date.date))))
         return self.page("timeline.md", {"title": "Timeline",
                                          "description": "Dated events in the sources, with relative dates resolved "
                                                         "from each article's publication date."},
@@ -426,16 +422,25 @@ class Renderer:
         here = _sources_index_url(site)
         # newest first, a section per month of publication (a table of a thousand rows is slow
         # to lay out; month sections off screen are skipped by the browser)
-        months: list[tuple[str, list[tuple[SiteSource, str]]]] = []
-        for x in site.by_date():
-            d = x.source.meta.published
-            title = f"{d:%B %Y}" if d else "Undated"
-            if not months or months[-1][0] != title:
-                months.append((title, []))
-            months[-1][1].append((x, relative_url(here, x.url)))
+        months = runs([(x, relative_url(here, x.url)) for x in site.by_date()],
+                      lambda row: month_title(row[0].source.meta.published))
         return self.page("sources_index.md",
                          {"title": "Sources", "description": "Every article this site explains, newest first."},
                          months=months)
+
+
+K = TypeVar("K")
+T = TypeVar("T")
+
+
+def runs(items: Iterable[T], key: Callable[[T], K]) -> list[tuple[K, list[T]]]:
+    """Consecutive items with the same key, in order: the sections of a page sorted by date."""
+    return [(k, list(group)) for k, group in groupby(items, key)]
+
+
+def month_title(d: dt.date | None) -> str:
+    """'September 2020' (a section heading), or 'Undated'."""
+    return f"{d:%B %Y}" if d else "Undated"
 
 
 def _sources_index_url(site: SiteModel) -> str:
