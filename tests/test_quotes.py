@@ -27,6 +27,9 @@ CASES: list[tuple[str, list[tuple[str, str, str | None]]]] = [
     ('"Prices will rise," Roe warned on Monday.', [(D, "Prices will rise,", "Roe")]),
     ('"Prices will rise," warned Jane Roe, a senator from Ohio.', [(D, "Prices will rise,", "Jane Roe")]),
     ('"We are ready," said Li Wei, spokesperson for the trade ministry.', [(D, "We are ready,", "Li Wei")]),
+    # 'told' is never inverted: what follows it is who was told
+    ('"Rules must be fair," Anna Khan, a spokesperson for the ministry, told reporters.',
+     [(D, "Rules must be fair,", "Anna Khan")]),
     ('"We are ready," Li Wei, spokesperson for the trade ministry, said on Monday.',
      [(D, "We are ready,", "Li Wei")]),
     ('"We are ready," Li Wei, who leads the delegation, said.', [(D, "We are ready,", "Li Wei")]),

@@ -39,7 +39,8 @@ PRONOUN_KIND = {"he": "person", "she": "person", "him": "person", "her": "person
                 "it": "institution"}
 ANONYMOUS = frozenset("source sources insiders insider".split())
 # Cues that may come before their subject: '"...," said Wang', '"...," read a statement'.
-INVERTING = frozenset("say add write continue explain ask read reply note tell stress warn insist argue "
+# not "tell": the noun phrase after it is the one told ("..., told reporters"), never the speaker
+INVERTING = frozenset("say add write continue explain ask read reply note stress warn insist argue "
                       "declare state claim concede admit recall answer respond counter observe remark "
                       "comment tweet quip joke boast predict".split())
 # How a complete sentence ends.
