@@ -15,6 +15,7 @@ import gzip
 import json
 import os
 import platform
+import re
 import shutil
 import signal
 import socket
@@ -119,6 +120,17 @@ def serve_latency(proj: Path, runs: int = 5) -> tuple[float | None, float | None
         time.sleep(1.0)
         return got
 
+    def quotes_page() -> str:
+        """The page whose table lists the source's quotes: /quotes/, or its month's page
+        once the table is split by month (quotes/2020-01/)."""
+        month = re.search(r"^published: (\d{4}-\d{2})", src.read_text(encoding="utf-8"), re.M)
+        url = base + f"quotes/{month.group(1)}/" if month else base + "quotes/"
+        try:
+            urllib.request.urlopen(url, timeout=5)
+            return url
+        except OSError:
+            return base + "quotes/"
+
     try:
         if wait_for(base + "sources/story-0000/", b"<html", 900) is None:
             return None, None
@@ -127,7 +139,7 @@ def serve_latency(proj: Path, runs: int = 5) -> tuple[float | None, float | None
             marker = f"Benchmark marker {k} {time.time_ns()}."
             text_times.append(edit(marker, base + "sources/story-0000/", marker))
             words = f"benchmark quote {k} {time.time_ns()}"
-            quote_times.append(edit(f"\u201cThis is a {words},\u201d Maria Lopez said.", base + "quotes/", words))
+            quote_times.append(edit(f"\u201cThis is a {words},\u201d Maria Lopez said.", quotes_page(), words))
         med = lambda xs: statistics.median(xs) if xs and None not in xs else None  # noqa: E731
         return med(text_times), med(quote_times)
     finally:

@@ -1,4 +1,4 @@
-"""MkDocs glue for "who said what": the /quotes/ table and its exports.
+"""MkDocs glue for "who said what": the /quotes/ table (a page per month when it is long) and its exports.
 
 All pages come from the site model built in ``site_model.on_files`` (so they stay whole
 under ``mkdocs serve`` and ``--dirty``); this hook only turns it into files.
@@ -6,7 +6,7 @@ under ``mkdocs serve`` and ``--dirty``); this hook only turns it into files.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, partial
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.plugins import get_plugin_logger
@@ -26,6 +26,9 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     site = require_site(config, "quotes")
     renderer = Renderer(config.theme.dirs)
     add_generated(files, config, "quotes/index.md", lambda: renderer.quotes_page(site), key=site.quotes_key)
+    for qm in site.quote_months:  # a page per month once the table is too long for one
+        add_generated(files, config, qm.src_uri, partial(renderer.quote_month_page, qm, site),
+                      key=site.quote_month_key(qm))
     records = cache(lambda: quote_records(site))  # this build's, shared by both exports
     add_generated(files, config, "data/quotes.json", lambda: quotes_json(site, records()), key=site.quotes_key)
     add_generated(files, config, "data/quotes.csv", lambda: quotes_csv(site, records()), key=site.quotes_key)

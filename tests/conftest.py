@@ -87,3 +87,52 @@ class StaticServer:
     def close(self) -> None:
         self.proc.terminate()
         self.proc.wait(timeout=10)
+
+
+# A second source for builds that need more than the seed (test_incremental edits it).
+SECOND_SOURCE = """---
+title: Ministers trade words over cable security
+publisher: Example Wire
+published: 2020-09-10
+---
+
+Trade minister Omar Haddad said on Thursday that the Clean Network was a threat to data security.
+
+"We will answer in kind," Haddad said.
+"""
+
+SPLIT_SOURCES = {
+    # a month of its own, a speaker quoted in two months, and markup where text belongs
+    "october-story.md": SECOND_SOURCE.replace("2020-09-10", "2020-10-05") + """
+\u201c<script>window.__pwned=1</script> Cables <b onmouseover=window.__pwned=2>stay</b> open,\u201d said \
+Wang Yi, China's <img src=x onerror=window.__pwned=3> foreign minister.
+""",
+    "undated-note.md": """---
+title: An undated note on data rules
+publisher: Example Wire
+---
+
+"Rules must be fair," Anna Khan, a spokesperson for the ministry, told reporters.
+""",
+}
+
+
+@pytest.fixture(scope="session")
+def split_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site plus sources in other months, built strictly with the who-said-what table
+    split by month (as on a site with hundreds of statements: explainer.site.QUOTES_ONE_PAGE_MAX
+    lowered for this in-process build)."""
+    import explainer.site
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    proj = copy_project(tmp_path_factory.mktemp("split") / "proj")
+    for name, text in SPLIT_SOURCES.items():
+        (proj / "docs" / "sources" / name).write_text(text, encoding="utf-8")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(explainer.site, "QUOTES_ONE_PAGE_MAX", 3)
+        config = load_config(config_file=str(proj / "mkdocs.yml"), site_dir=str(proj / "site"), strict=True)
+        config.plugins.on_startup(command="build", dirty=False)
+        build(config)
+    assert (proj / "site" / "quotes" / "2020-10" / "index.html").exists()
+    return proj / "site"

@@ -72,13 +72,18 @@ class Watch:
         page.on("dialog", dialog)
 
 
-@pytest.fixture
-def page(browser: Any, server: str) -> Iterator[Any]:
+def watched_page(browser: Any, base: str) -> Iterator[Any]:
+    """A desktop-sized page whose console, requests and dialogs are recorded (``page.watch``)."""
     ctx = browser.new_context(viewport={"width": 1280, "height": 900})
     pg = ctx.new_page()
-    pg.watch = Watch(pg, server)  # type: ignore[attr-defined]
+    pg.watch = Watch(pg, base)  # type: ignore[attr-defined]
     yield pg
     ctx.close()
+
+
+@pytest.fixture
+def page(browser: Any, server: str) -> Iterator[Any]:
+    yield from watched_page(browser, server)
 
 
 def axe_violations(page: Any) -> list[str]:
@@ -88,10 +93,11 @@ def axe_violations(page: Any) -> list[str]:
     return [f"{v['id']} ({len(v['nodes'])}): {v['nodes'][0]['target']}" for v in res.response["violations"]]
 
 
-@pytest.mark.parametrize("kind", list(PAGES))
-def test_page_type(page: Any, server: str, kind: str) -> None:
+def check_page_type(page: Any, url: str, kind: str) -> None:
+    """Loads with no console error and no foreign request, passes axe in both schemes, fits
+    a phone; screenshots go to test-artifacts/."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.goto(server + PAGES[kind], wait_until="load")
+    page.goto(url, wait_until="load")
     page.wait_for_timeout(200)
     w = page.watch
     assert w.errors == [], w.errors
@@ -117,6 +123,11 @@ def test_page_type(page: Any, server: str, kind: str) -> None:
     assert overflow <= 1, f"{overflow}px of horizontal overflow at 375px: {wide}"
     page.screenshot(path=str(ARTIFACTS / f"{kind}-mobile.png"), full_page=True)
     assert w.errors == [] and w.foreign == [] and w.dialogs == []
+
+
+@pytest.mark.parametrize("kind", list(PAGES))
+def test_page_type(page: Any, server: str, kind: str) -> None:
+    check_page_type(page, server + PAGES[kind], kind)
 
 
 @pytest.mark.parametrize(("query", "expected"), [
@@ -195,6 +206,57 @@ def test_quotes_table_sorts_and_filters(page: Any, server: str) -> None:
     page.locator("table[data-ex=quotes] a", has_text="Wang Yi").first.click()
     page.wait_for_load_state("load")
     assert page.url.endswith("/people/wang-yi/")
+
+
+SPLIT_PAGES = {"quotes-split-front": "quotes/", "quotes-split-month": "quotes/2020-10/"}
+
+
+@pytest.fixture(scope="module")
+def split_server(split_site: Path) -> Iterator[str]:
+    srv = StaticServer(split_site)
+    yield srv.url
+    srv.close()
+
+
+@pytest.fixture
+def split_page(browser: Any, split_server: str) -> Iterator[Any]:
+    yield from watched_page(browser, split_server)
+
+
+@pytest.mark.parametrize("kind", list(SPLIT_PAGES))
+def test_split_quotes_page_type(split_page: Any, split_server: str, kind: str) -> None:
+    """The who-said-what pages of a long table (front page and a month) pass the page checks."""
+    check_page_type(split_page, split_server + SPLIT_PAGES[kind], kind)
+
+
+def test_split_quotes_table_navigates_and_filters(split_page: Any, split_server: str) -> None:
+    page = split_page
+    page.goto(split_server + "quotes/", wait_until="load")
+    speakers = page.locator("table[data-ex=speakers] tbody tr")
+    assert speakers.count() >= 4
+    page.locator("table[data-ex=speakers] th button", has_text="Statements").click()
+    page.locator("table[data-ex=speakers] th button", has_text="Statements").click()  # descending
+    counts = [int(speakers.nth(i).locator("td").nth(2).inner_text()) for i in range(speakers.count())]
+    assert counts == sorted(counts, reverse=True) and counts[0] > 1
+    assert page.locator(".ex-months a", has_text="Undated sources").count() == 1
+    page.locator(".ex-months a", has_text="October").click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/quotes/2020-10/")
+    rows = page.locator("table[data-ex=quotes] tbody tr")
+    total = rows.count()
+    assert total >= 2
+    page.select_option("select[data-ex-filter=speaker]", "Wang Yi")
+    visible = [rows.nth(i) for i in range(total) if rows.nth(i).is_visible()]
+    assert 0 < len(visible) < total and all(r.locator("td").first.inner_text() == "Wang Yi" for r in visible)
+    assert page.locator(".ex-filters__count").inner_text() == f"{len(visible)} of {total} statements"
+    # markup in the article is shown as text, never run
+    assert "<script>window.__pwned=1</script>" in page.locator("table[data-ex=quotes]").inner_text()
+    assert page.evaluate("window.__pwned") is None
+    page.locator(".ex-pager a", has_text="Older").click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/quotes/2020-09/")
+    assert page.locator(".ex-pager a", has_text="Newer: October 2020").count() == 1
+    assert page.watch.errors == [] and page.watch.dialogs == []
 
 
 def test_quotes_table_works_without_javascript(browser: Any, server: str) -> None:

@@ -12,18 +12,11 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from conftest import SECOND_SOURCE
+
 SERVE_URL = "http://127.0.0.1:8000/"
 
-SECOND = """---
-title: Ministers trade words over cable security
-publisher: Example Wire
-published: 2020-09-10
----
-
-Trade minister Omar Haddad said on Thursday that the Clean Network was a threat to data security.
-
-"We will answer in kind," Haddad said.
-"""
+SECOND = SECOND_SOURCE
 
 
 def serve_build(project: Path, site_dir: Path, dirty: bool = True) -> None:
@@ -211,3 +204,40 @@ def test_serve_watcher_polls_often(site_copy: Path, tmp_path: Path) -> None:
         assert sorted(e.timeout for e in server.observer.emitters) == [0.1, 0.1, 0.1]
     finally:
         server.server_close()
+
+
+def test_split_quotes_table_rebuilds_only_the_months_an_edit_touches(
+        site_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the who-said-what table split by month, a quote edit rebuilds its month's page and
+    the front page, not the other months; a source moved to another month moves its quotes;
+    a month left empty loses its page. After each step the site equals a clean build."""
+    import explainer.site
+
+    monkeypatch.setattr(explainer.site, "QUOTES_ONE_PAGE_MAX", 3)
+    project = site_copy
+    october = project / "docs" / "sources" / "october-story.md"
+    october.write_text(SECOND.replace("2020-09-10", "2020-10-05"), encoding="utf-8")
+    site = tmp_path / "site"
+    serve_build(project, site)
+    sept, octo = site / "quotes" / "2020-09" / "index.html", site / "quotes" / "2020-10" / "index.html"
+    front = (site / "quotes" / "index.html").read_text(encoding="utf-8")
+    assert 'href="2020-10/"' in front and 'href="2020-09/"' in front and "By speaker" in front
+    assert "We will answer in kind" in octo.read_text(encoding="utf-8")
+    assert "We will answer in kind" not in sept.read_text(encoding="utf-8")
+    assert_same_as_clean(project, site, tmp_path)
+
+    sept_mtime = sept.stat().st_mtime_ns
+    october.write_text(october.read_text(encoding="utf-8").replace("answer in kind", "answer in kind today"),
+                       encoding="utf-8")
+    serve_build(project, site)
+    assert "answer in kind today" in octo.read_text(encoding="utf-8")
+    assert sept.stat().st_mtime_ns == sept_mtime, "a month the edit did not touch was rebuilt"
+    assert_same_as_clean(project, site, tmp_path)
+
+    october.write_text(october.read_text(encoding="utf-8").replace("2020-10-05", "2020-11-05"), encoding="utf-8")
+    serve_build(project, site)
+    assert not octo.exists(), "the page of a month with no statements left is still there"
+    assert "answer in kind today" in (site / "quotes" / "2020-11" / "index.html").read_text(encoding="utf-8")
+    assert 'href="2020-11/"' in (site / "quotes" / "index.html").read_text(encoding="utf-8")
+    assert "answer in kind today" not in json.dumps([e for e in search_entries(site) if "2020-10" in e])
+    assert_same_as_clean(project, site, tmp_path)

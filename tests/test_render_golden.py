@@ -67,3 +67,41 @@ def test_sources_index_has_a_section_per_month_newest_first() -> None:
     heads = [line for line in body.splitlines() if line.startswith("## ")]
     assert heads == ["## October 2020", "## September 2020", "## Undated"]
     assert body.index("Story d") < body.index("Story a")  # newest first within a month
+
+
+def _month_sources() -> list[SourceInput]:
+    """Five short sources over three months and one undated, quoting overlapping speakers."""
+    def src(name: str, published: str | None, body: str) -> SourceInput:
+        date = f"published: {published}\n" if published else ""
+        data = f"---\ntitle: Story {name}\npublisher: Wire {name}\n{date}---\n\n{body}\n".encode()
+        return SourceInput(f"docs/sources/{name}.md", f"sources/{name}.md", data)
+    return [
+        src("a", "2020-09-08", '"We will not accept this," Foreign Minister Wang Yi said.'),
+        src("b", "2020-10-01", '"The network is clean," Secretary of State Mike Pompeo said.\n\n'
+                               '"We will not accept this," Wang Yi said on Thursday.'),
+        src("c", None, 'Trade minister Omar Haddad said the cables were safe.'),
+        src("d", "2020-09-20", '"Data must flow," Wang Yi told reporters.'),
+        src("e", "2020-11-02", '"Rules come first," said Anna Khan, a spokesperson for the ministry.'),
+    ]
+
+
+def test_quotes_table_is_split_by_month_when_long(monkeypatch: pytest.MonkeyPatch, update_golden: bool) -> None:
+    """Past QUOTES_ONE_PAGE_MAX statements, /quotes/ lists months and speakers and each month
+    has a page: golden files for the front page and one month, and every statement once."""
+    import explainer.site
+
+    site, problems = build_site_model(_month_sources())
+    assert [p for p in problems if p.level == "error"] == []
+    assert site.quote_months == []  # 6 statements fit on one page
+    monkeypatch.setattr(explainer.site, "QUOTES_ONE_PAGE_MAX", 3)
+    site, _ = build_site_model(_month_sources())
+    months = site.quote_months
+    assert [m.slug for m in months] == ["2020-11", "2020-10", "2020-09", "undated"]
+    assert [m.src_uri for m in months][0] == "quotes/2020-11.md"
+    listed = [st for m in months for st in m.statements]
+    assert sorted(map(id, listed)) == sorted(map(id, site.statements))  # each statement on one page
+    renderer = Renderer([ROOT / "overrides"])
+    compare(str(renderer.quotes_page(site)), GOLDEN / "quotes" / "split_index.out.md", update_golden)
+    compare(str(renderer.quote_month_page(months[1], site)), GOLDEN / "quotes" / "split_2020-10.out.md", update_golden)
+    undated = renderer.quote_month_page(months[-1], site).body
+    assert "with no publication date" in undated and "Older:" not in undated and "Newer: September 2020" in undated

@@ -24,7 +24,7 @@ from .entities import SECTION_TITLES, SECTIONS, Entity, members
 from .initiatives import themes_of
 from .model import Sentence
 from .quotes import Quote
-from .site import Place, SiteInitiative, SiteModel, SiteSource
+from .site import Place, QuoteMonth, SiteInitiative, SiteModel, SiteSource, Statement
 from .urls import relative_url
 
 TEMPLATE_DIR = "explainer"
@@ -98,6 +98,7 @@ def snippet(text: str, a: int, b: int, width: int = 70) -> Markup:
     return Markup(f"{before}{escape(text[left:a])}<mark>{escape(text[a:b])}</mark>{escape(text[b:right])}{after}")
 
 
+SPEAKER_ROLES_SHOWN = 3  # roles listed per speaker on the split quotes table's front page
 KIND_LABELS = {"direct": "direct quote", "partial": "partial quote", "indirect": "reported speech"}
 
 
@@ -240,28 +241,72 @@ class Renderer:
             initiatives=inputs["initiatives"],
         )
 
+    def _quote_rows(self, statements: list[Statement], site: SiteModel, here: str) -> list[dict[str, Any]]:
+        return [{"st": st,
+                 "speakers": self.speakers(st.places[0].quote, site, here),
+                 "places": [(p.source, relative_url(here, p.source.url, f"s-{p.quote.sentence}")) for p in st.places]}
+                for st in statements]
+
+    def _quote_table(self, statements: list[Statement], site: SiteModel, here: str) -> dict[str, Any]:
+        """What the table and its filters show: rows, and the speakers and sources to filter by."""
+        titles = {p.source.source.meta.title for st in statements for p in st.places}
+        return {"rows": self._quote_rows(statements, site, here),
+                "speakers": sorted({speaker_label(st.places[0].quote) for st in statements}, key=str.lower),
+                "sources": [s.source.meta.title for s in site.by_date() if s.source.meta.title in titles],
+                "data_json": relative_url(here, "data/quotes.json").rstrip("/"),
+                "data_csv": relative_url(here, "data/quotes.csv").rstrip("/")}
+
     def quotes_page(self, site: SiteModel) -> MarkdownPage:
+        """/quotes/: the whole table, or (when it is split by month) the months and speakers."""
         here = site.url("quotes/index.md")
-        rows = []
-        for st in sorted(site.statements, key=lambda x: (x.places[0].source.source.meta.published is None,
-                                                          -(x.places[0].source.source.meta.published.toordinal()
-                                                            if x.places[0].source.source.meta.published else 0),
-                                                          x.places[0].quote.start)):
-            q = st.places[0].quote
-            rows.append({
-                "st": st,
-                "speakers": self.speakers(q, site, here),
-                "places": [(p.source, relative_url(here, p.source.url, f"s-{p.quote.sentence}"))
-                           for p in st.places],
-            })
-        speakers = sorted({speaker_label(st.places[0].quote) for st in site.statements}, key=str.lower)
-        sources = [s.source.meta.title for s in site.by_date() if s.extraction.quotes]
-        return self.page("quotes.md", {"title": "Who said what", "hide": ["toc"],
-                                       "description": "Every quote and reported statement in the sources, "
-                                                      "with its speaker, role, channel and sentence."},
-                         rows=rows, speakers=speakers, sources=sources,
+        front = {"title": "Who said what", "hide": ["toc"],
+                 "description": "Every quote and reported statement in the sources, "
+                                "with its speaker, role, channel and sentence."}
+        if not site.quote_months:
+            return self.page("quotes.md", front, month=None, **self._quote_table(site.statements_by_date, site, here))
+        months = [(qm, relative_url(here, site.url(qm.src_uri))) for qm in site.quote_months]
+        return self.page("quotes_index.md", front,
+                         years=runs(months, lambda m: f"{m[0].month:%Y}" if m[0].month else "Undated"),
+                         speakers=self._speaker_rows(site, here, {qm.slug: url for qm, url in months}),
+                         total=len(site.statements),
                          data_json=relative_url(here, "data/quotes.json").rstrip("/"),
                          data_csv=relative_url(here, "data/quotes.csv").rstrip("/"))
+
+    def _speaker_rows(self, site: SiteModel, here: str, month_urls: dict[str, str]) -> list[dict[str, Any]]:
+        """A row per speaker for the split table's front page: links, roles, how many
+        statements, and the month of the newest one."""
+        newest: dict[str, tuple[QuoteMonth, Statement]] = {}
+        counts: dict[str, int] = {}
+        roles: dict[str, list[str]] = {}
+        for qm in site.quote_months:  # newest first
+            for st in qm.statements:
+                label = speaker_label(st.places[0].quote)
+                newest.setdefault(label, (qm, st))
+                counts[label] = counts.get(label, 0) + 1
+                rs = roles.setdefault(label, [])
+                rs.extend(r for r in st.roles if r not in rs)
+        rows = []
+        for label, (qm, st) in newest.items():
+            rows.append({"label": label, "speakers": self.speakers(st.places[0].quote, site, here),
+                         "roles": roles[label][:SPEAKER_ROLES_SHOWN], "more_roles": len(roles[label]) > SPEAKER_ROLES_SHOWN,
+                         "count": counts[label], "month": month_title(qm.month), "month_url": month_urls[qm.slug]})
+        return sorted(rows, key=lambda r: (-r["count"], r["label"].lower()))
+
+    def quote_month_page(self, qm: QuoteMonth, site: SiteModel) -> MarkdownPage:
+        """One month of the split who-said-what table, with links to the months around it."""
+        here = site.url(qm.src_uri)
+        months = site.quote_months
+        i = months.index(qm)
+        near = lambda m: (month_title(m.month), relative_url(here, site.url(m.src_uri)))  # noqa: E731
+        title = month_title(qm.month)
+        return self.page("quotes.md",
+                         {"title": f"Who said what: {title}", "hide": ["toc"],
+                          "description": f"Quotes and reported statements in the sources published in {title}."
+                                         if qm.month else "Quotes and reported statements in the undated sources."},
+                         month=title, index_url=relative_url(here, site.url("quotes/index.md")),
+                         newer=near(months[i - 1]) if i > 0 else None,
+                         older=near(months[i + 1]) if i + 1 < len(months) else None,
+                         **self._quote_table(qm.statements, site, here))
 
     def entity_page(self, e: Entity, site: SiteModel) -> MarkdownPage:
         here = site.url(e.src_uri)

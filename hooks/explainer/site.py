@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import pickle
@@ -28,6 +29,11 @@ from .urls import page_url
 STATE_KEY = "_explainer_site"
 
 SOURCES_DIR = "sources"
+# The who-said-what table is one page up to this many statements (the seed article has ~30).
+# Beyond, it becomes a page per month of publication (quotes/2021-03.md, quotes/undated.md)
+# and quotes/index.md lists the months and the speakers: one table of 2,241 statements cost a
+# phone-class browser 4.7 s of blocked main thread, and every edit rebuilt all of it.
+QUOTES_ONE_PAGE_MAX = 400
 
 
 @dataclass(frozen=True)
@@ -133,6 +139,19 @@ class Statement:
     roles: list[str] = field(default_factory=list)
     vias: list[str] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
+
+
+@dataclass
+class QuoteMonth:
+    """One page of the who-said-what table when it is split by month of publication."""
+
+    slug: str  # "2021-03", or "undated"
+    month: dt.date | None  # the first day of the month
+    statements: list[Statement]
+
+    @property
+    def src_uri(self) -> str:
+        return f"quotes/{self.slug}.md"
 
 
 def _same_date(a: DateRef, b: DateRef) -> bool:
@@ -415,8 +434,17 @@ class SiteModel:
 
     @cached_property
     def quotes_key(self) -> str:
-        """What the quotes page and exports show: each source's card and quotes."""
-        return _digest([s.quotes_digest for s in self.sources])
+        """What the exports and the one-page quotes table show: each source's card and quotes,
+        and (for the speakers' links) where every entity lives."""
+        return _digest([s.quotes_digest for s in self.sources], self.link_digest)
+
+    def quote_month_key(self, qm: QuoteMonth) -> str:
+        """What one month's quotes page shows: the sources its statements stand in, where the
+        entities live, and the other months (its links to the newer and older ones)."""
+        uris = sorted({p.source.src_uri for st in qm.statements for p in st.places})
+        by_uri = {s.src_uri: s for s in self.sources}
+        return _digest(qm.slug, [by_uri[u].quotes_digest for u in uris], self.link_digest,
+                       [m.slug for m in self.quote_months])
 
     @cached_property
     def timeline_key(self) -> str:
@@ -501,6 +529,28 @@ class SiteModel:
                 st.kind = "direct"
             st.places.append(p)
         return list(merged.values())
+
+    @cached_property
+    def statements_by_date(self) -> list[Statement]:
+        """The who-said-what order: newest source first, undated last, then by position."""
+        def key(st: Statement) -> tuple[bool, int, int]:
+            published = st.places[0].source.source.meta.published
+            return published is None, -(published.toordinal() if published else 0), st.places[0].quote.start
+        return sorted(self.statements, key=key)
+
+    @cached_property
+    def quote_months(self) -> list[QuoteMonth]:
+        """The pages of the who-said-what table, newest first: [] while it fits on one page."""
+        if len(self.statements) <= QUOTES_ONE_PAGE_MAX:
+            return []
+        out: list[QuoteMonth] = []
+        for st in self.statements_by_date:
+            published = st.places[0].source.source.meta.published
+            month = published.replace(day=1) if published else None
+            if not out or out[-1].month != month:
+                out.append(QuoteMonth(f"{month:%Y-%m}" if month else "undated", month, []))
+            out[-1].statements.append(st)
+        return out
 
     @cached_property
     def entities(self) -> dict[tuple[str, str], Entity]:
