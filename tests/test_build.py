@@ -261,7 +261,7 @@ def test_bad_glossary_entry_fails_with_file_and_line(site_copy: Path) -> None:
 def test_initiative_pages_comparison_and_timeline(built: Path) -> None:
     import json
     index = (built / "initiatives" / "index.html").read_text(encoding="utf-8")
-    assert '<table data-ex="compare">' in index
+    assert '<table class="ex-table" data-ex="compare">' in index
     assert 'href="global-initiative-on-data-security/"' in index and 'href="clean-network/"' in index
     assert "not addressed" in index and ">Backdoors</th>" in index
     gids = (built / "initiatives" / "global-initiative-on-data-security" / "index.html").read_text(encoding="utf-8")
