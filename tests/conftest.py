@@ -119,9 +119,10 @@ publisher: Example Wire
 
 @pytest.fixture(scope="session")
 def split_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site plus sources in other months, built strictly with the who-said-what table
-    split by month (as on a site with hundreds of statements: explainer.site.QUOTES_ONE_PAGE_MAX
-    lowered for this in-process build)."""
+    """The real site plus sources in other months, built strictly the way a large site is: the
+    who-said-what table split by month and much-used glossary terms on pages of their own
+    (explainer.site's QUOTES_ONE_PAGE_MAX and GLOSSARY_SENTENCES_SHOWN lowered for this
+    in-process build)."""
     import explainer.site
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -131,8 +132,10 @@ def split_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         (proj / "docs" / "sources" / name).write_text(text, encoding="utf-8")
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(explainer.site, "QUOTES_ONE_PAGE_MAX", 3)
+        mp.setattr(explainer.site, "GLOSSARY_SENTENCES_SHOWN", 1)  # and terms get pages of their own
         config = load_config(config_file=str(proj / "mkdocs.yml"), site_dir=str(proj / "site"), strict=True)
         config.plugins.on_startup(command="build", dirty=False)
         build(config)
     assert (proj / "site" / "quotes" / "2020-10" / "index.html").exists()
+    assert (proj / "site" / "glossary" / "data-security" / "index.html").exists()
     return proj / "site"

@@ -208,7 +208,8 @@ def test_quotes_table_sorts_and_filters(page: Any, server: str) -> None:
     assert page.url.endswith("/people/wang-yi/")
 
 
-SPLIT_PAGES = {"quotes-split-front": "quotes/", "quotes-split-month": "quotes/2020-10/"}
+SPLIT_PAGES = {"quotes-split-front": "quotes/", "quotes-split-month": "quotes/2020-10/",
+               "glossary-capped": "glossary/", "glossary-term": "glossary/data-security/"}
 
 
 @pytest.fixture(scope="module")
@@ -225,7 +226,8 @@ def split_page(browser: Any, split_server: str) -> Iterator[Any]:
 
 @pytest.mark.parametrize("kind", list(SPLIT_PAGES))
 def test_split_quotes_page_type(split_page: Any, split_server: str, kind: str) -> None:
-    """The who-said-what pages of a long table (front page and a month) pass the page checks."""
+    """The pages of a large site (the quotes front page and a month, the glossary listing only
+    the newest sentences, a term's page) pass the page checks."""
     check_page_type(split_page, split_server + SPLIT_PAGES[kind], kind)
 
 
@@ -257,6 +259,24 @@ def test_split_quotes_table_navigates_and_filters(split_page: Any, split_server:
     assert page.url.endswith("/quotes/2020-09/")
     assert page.locator(".ex-pager a", has_text="Newer: October 2020").count() == 1
     assert page.watch.errors == [] and page.watch.dialogs == []
+
+
+def test_glossary_links_a_much_used_term_to_its_page(split_page: Any, split_server: str) -> None:
+    page = split_page
+    page.goto(split_server + "glossary/", wait_until="load")
+    entry = page.locator("section.ex-entry", has=page.locator("h3#data-security"))
+    entry.locator("summary").click()
+    shown = entry.locator("details li").count()
+    assert shown == 1
+    entry.locator("a", has_text="every sentence on the page for").click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/glossary/data-security/")
+    total = int(re.search(r"Appears in (\d+) sentences", page.locator("h2").first.inner_text()).group(1))
+    assert page.locator(".ex-group li").count() == total > shown
+    page.locator(".ex-group li a").first.click()
+    page.wait_for_load_state("load")
+    assert "/sources/" in page.url and "#s-" in page.url
+    assert page.watch.errors == []
 
 
 def test_quotes_table_works_without_javascript(browser: Any, server: str) -> None:

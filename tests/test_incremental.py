@@ -214,6 +214,7 @@ def test_split_quotes_table_rebuilds_only_the_months_an_edit_touches(
     import explainer.site
 
     monkeypatch.setattr(explainer.site, "QUOTES_ONE_PAGE_MAX", 3)
+    monkeypatch.setattr(explainer.site, "GLOSSARY_SENTENCES_SHOWN", 1)  # term pages too
     project = site_copy
     october = project / "docs" / "sources" / "october-story.md"
     october.write_text(SECOND.replace("2020-09-10", "2020-10-05"), encoding="utf-8")
@@ -224,6 +225,8 @@ def test_split_quotes_table_rebuilds_only_the_months_an_edit_touches(
     assert 'href="2020-10/"' in front and 'href="2020-09/"' in front and "By speaker" in front
     assert "We will answer in kind" in octo.read_text(encoding="utf-8")
     assert "We will answer in kind" not in sept.read_text(encoding="utf-8")
+    term = site / "glossary" / "data-security" / "index.html"
+    assert "Ministers trade words over cable security" in term.read_text(encoding="utf-8")
     assert_same_as_clean(project, site, tmp_path)
 
     sept_mtime = sept.stat().st_mtime_ns
@@ -240,4 +243,10 @@ def test_split_quotes_table_rebuilds_only_the_months_an_edit_touches(
     assert "answer in kind today" in (site / "quotes" / "2020-11" / "index.html").read_text(encoding="utf-8")
     assert 'href="2020-11/"' in (site / "quotes" / "index.html").read_text(encoding="utf-8")
     assert "answer in kind today" not in json.dumps([e for e in search_entries(site) if "2020-10" in e])
+    assert_same_as_clean(project, site, tmp_path)
+
+    # the October source gone: the term's page no longer lists it
+    october.unlink()
+    serve_build(project, site)
+    assert "Ministers trade words" not in term.read_text(encoding="utf-8")
     assert_same_as_clean(project, site, tmp_path)

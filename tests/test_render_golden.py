@@ -105,3 +105,32 @@ def test_quotes_table_is_split_by_month_when_long(monkeypatch: pytest.MonkeyPatc
     compare(str(renderer.quote_month_page(months[1], site)), GOLDEN / "quotes" / "split_2020-10.out.md", update_golden)
     undated = renderer.quote_month_page(months[-1], site).body
     assert "with no publication date" in undated and "Older:" not in undated and "Newer: September 2020" in undated
+
+
+def test_a_much_used_term_gets_a_page(monkeypatch: pytest.MonkeyPatch, update_golden: bool) -> None:
+    """Past GLOSSARY_SENTENCES_SHOWN sentences, the glossary lists the newest and links to the
+    term's page, which lists them all (golden file), newest source first."""
+    import explainer.site
+
+    monkeypatch.setattr(explainer.site, "GLOSSARY_SENTENCES_SHOWN", 2)
+    entry = (b"---\nterm: Undersea cables\naliases: [subsea cable]\nrelated: [Data security]\n---\n"
+             b"Cables on the sea floor that carry most of the world's internet traffic.\n")
+    other = b"---\nterm: Data security\n---\nKeeping data from people who should not have it.\n"
+    sources = [SourceInput(f"docs/sources/{n}.md", f"sources/{n}.md",
+                           f"---\ntitle: Story {n}\npublished: 2020-09-{d:02d}\n---\n\n{body}\n".encode())
+               for n, d, body in [("a", 1, "Undersea cables carry data. A subsea cable broke."),
+                                  ("b", 9, "The undersea cables were cut, the ministry said."),
+                                  ("c", 5, "No cables here.")]]
+    site, problems = build_site_model(sources, glossary_files=[("docs/glossary/undersea-cables.md", entry),
+                                                               ("docs/glossary/data-security.md", other)])
+    assert [p for p in problems if p.level == "error"] == []
+    assert [d.slug for d in site.term_pages()] == ["undersea-cables"]
+    renderer = Renderer([ROOT / "overrides"])
+    glossary = renderer.glossary_page(site).body
+    cables = glossary[glossary.index('id="undersea-cables"'):]
+    cables = cables[:cables.index("</section>")]
+    assert "Appears in 3 sentences in 2 sources" in cables and cables.count("<li>") == 2
+    assert '<a href="undersea-cables/">every sentence on the page for Undersea cables</a>' in cables
+    assert cables.index("Story b") < cables.index("Story a")  # the newest first
+    page = renderer.term_page(site.term_pages()[0], site)
+    compare(str(page), GOLDEN / "glossary" / "undersea-cables.out.md", update_golden)

@@ -21,10 +21,12 @@ import yaml
 from markupsafe import Markup, escape
 
 from .entities import SECTION_TITLES, SECTIONS, Entity, members
+from .glossary import Definition
 from .initiatives import themes_of
 from .model import Sentence
 from .quotes import Quote
-from .site import Place, QuoteMonth, SiteInitiative, SiteModel, SiteSource, Statement
+from .site import (Appearance, Place, QuoteMonth, SiteInitiative, SiteModel, SiteSource,
+                   Statement)
 from .urls import relative_url
 
 TEMPLATE_DIR = "explainer"
@@ -425,26 +427,35 @@ class Renderer:
                                                         "from each article's publication date."},
                          years=years, data_json=relative_url(here, "data/timeline.json"))
 
+    def _appearance_groups(self, appearances: list[Appearance], here: str) -> list[tuple[SiteSource, str, list[tuple[Markup, str]]]]:
+        """Sentences using a term, grouped by source: (source, its link, [(snippet, link)])."""
+        groups: dict[str, tuple[SiteSource, str, list[tuple[Markup, str]]]] = {}
+        for a in appearances:
+            if a.source.slug not in groups:
+                groups[a.source.slug] = (a.source, relative_url(here, a.source.url), [])
+            groups[a.source.slug][2].append((snippet(a.text, a.start, a.end),
+                                             relative_url(here, a.source.url, f"s-{a.sentence_id}")))
+        return list(groups.values())
+
     def glossary_page(self, site: SiteModel) -> MarkdownPage:
         from .glossary import definition_html
 
         here = site.url("glossary/index.md")
         defs = sorted(site.glossary.definitions, key=lambda d: d.term.lower())
         slugs = {f.lower(): d.slug for d in defs for f in d.forms}
+        paged = {d.slug for d in site.term_pages()}
         letters: dict[str, list[dict[str, Any]]] = {}
         for d in defs:
             first = d.term[:1].upper()
             letter = first if "A" <= first <= "Z" else "#"
-            groups: dict[str, tuple[SiteSource, str, list[tuple[Markup, str]]]] = {}
-            for a in site.appearances[d.slug]:
-                if a.source.slug not in groups:
-                    groups[a.source.slug] = (a.source, relative_url(here, a.source.url), [])
-                groups[a.source.slug][2].append((snippet(a.text, a.start, a.end),
-                                                 relative_url(here, a.source.url, f"s-{a.sentence_id}")))
+            apps = site.appearances[d.slug]
             letters.setdefault(letter, []).append({
                 "d": d, "html": Markup(definition_html(d)),
                 "related": [(r, slugs.get(r.lower())) for r in d.related],
-                "groups": list(groups.values()),
+                "groups": self._appearance_groups(site.appearances_listed(d), here),
+                "count": len(apps),
+                "sources": len({a.source.slug for a in apps}),
+                "page": relative_url(here, site.url(site.term_page_uri(d))) if d.slug in paged else None,
             })
         alphabet = [(c, c in letters) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"] + ([("#", True)] if "#" in letters else [])
         return self.page("glossary.md", {"title": "Glossary",
@@ -452,6 +463,22 @@ class Renderer:
                                                         "with every sentence that uses them."},
                          letters=sorted(letters.items()), alphabet=alphabet,
                          data_json=relative_url(here, "data/glossary.json"))
+
+    def term_page(self, d: Definition, site: SiteModel) -> MarkdownPage:
+        """A glossary entry used too often for the glossary page to list every sentence."""
+        from .glossary import definition_html
+
+        here = site.url(site.term_page_uri(d))
+        glossary = site.url("glossary/index.md")
+        slugs = {f.lower(): relative_url(here, glossary, x.slug) for x in site.glossary.definitions for f in x.forms}
+        apps = site.appearances[d.slug]
+        return self.page("glossary_term.md",
+                         {"title": d.term, "description": f"{d.term}: what it means, and every sentence in the "
+                                                          "sources that uses it."},
+                         d=d, html=Markup(definition_html(d)),
+                         related=[(r, slugs.get(r.lower())) for r in d.related],
+                         groups=self._appearance_groups(apps, here), count=len(apps),
+                         glossary_url=relative_url(here, glossary, d.slug))
 
     def entity_index(self, section: str, site: SiteModel) -> MarkdownPage:
         here = site.url(f"{section}/index.md")

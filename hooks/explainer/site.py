@@ -34,6 +34,10 @@ SOURCES_DIR = "sources"
 # and quotes/index.md lists the months and the speakers: one table of 2,241 statements cost a
 # phone-class browser 4.7 s of blocked main thread, and every edit rebuilt all of it.
 QUOTES_ONE_PAGE_MAX = 400
+# The glossary lists at most this many sentences under each entry (the newest); a term used
+# more often gets a page of its own with all of them (glossary/<slug>.md): at 1,000 sources
+# the glossary listed 8,000 sentences (2 MB) and took 1.4 s of a phone's main thread.
+GLOSSARY_SENTENCES_SHOWN = 10
 
 
 @dataclass(frozen=True)
@@ -402,6 +406,19 @@ class SiteModel:
             for slug, app in apps:
                 out[slug].append(app)
         return out, by_source
+
+    def appearances_listed(self, d: Definition) -> list[Appearance]:
+        """The sentences the glossary page lists under an entry: the newest few."""
+        return self.appearances[d.slug][:GLOSSARY_SENTENCES_SHOWN]
+
+    def term_pages(self) -> list[Definition]:
+        """The glossary entries used in more sentences than the glossary page lists."""
+        return [d for d in self.glossary.definitions if len(self.appearances[d.slug]) > GLOSSARY_SENTENCES_SHOWN]
+
+    @staticmethod
+    def term_page_uri(d: Definition) -> str:
+        """glossary/<slug>.md ('index' is the glossary page itself)."""
+        return f"glossary/{d.slug}.md" if d.slug != "index" else f"glossary/{d.slug}-term.md"
 
     def missing_terms(self) -> list[tuple[str, int, list[tuple[SiteSource, str]]]]:
         """Candidates no glossary entry covers: (term, sentences, places), most used first."""
