@@ -134,3 +134,45 @@ def test_a_much_used_term_gets_a_page(monkeypatch: pytest.MonkeyPatch, update_go
     assert cables.index("Story b") < cables.index("Story a")  # the newest first
     page = renderer.term_page(site.term_pages()[0], site)
     compare(str(page), GOLDEN / "glossary" / "undersea-cables.out.md", update_golden)
+
+
+@pytest.mark.parametrize(("items", "distinct", "shown", "more"), [
+    ([], False, [], 0),
+    # curated items (no source) always, first; then findings reported by most sources
+    ([("Pompeo", None), ("US", "a"), ("China", "b"), ("US", "c"), ("India", "d"), ("Japan", "e")], True,
+     ["Pompeo", "US", "China", "India"], 1),
+    # without distinct, each finding stands alone (provisions), ranked by how many sources repeat it
+    ([("ban apps", "a"), ("seal cables", "b"), ("Ban apps", "c")], False, ["ban apps", "Ban apps", "seal cables"], 0),
+    ([("x", "a"), ("y", "b"), ("z", "c"), ("w", "d"), ("v", "e")], False, ["x", "y", "z"], 2),
+    ([("US", None), ("us", "a")], True, ["US"], 0),  # the same name as the curated one is not repeated
+])
+def test_comparison_cells_keep_curated_and_the_most_reported(
+        items: list[tuple[str, str | None]], distinct: bool, shown: list[str], more: int) -> None:
+    from explainer.render import _cell
+
+    class Src:
+        def __init__(self, slug: str) -> None:
+            self.slug = slug
+    rows = [(text, Src(slug) if slug else None) for text, slug in items]
+    got, n_more = _cell(rows, lambda r: r[0], lambda r: r[1], distinct=distinct)  # type: ignore[arg-type,return-value]
+    assert [t for t, _ in got] == shown and n_more == more
+
+
+def test_comparison_links_what_it_leaves_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With no room for findings, each cell keeps the curated facts and links the rest."""
+    import explainer.render
+
+    docs = ROOT / "docs"
+    sources = [SourceInput(f"docs/sources/{p.name}", f"sources/{p.name}", p.read_bytes())
+               for p in sorted((docs / "sources").glob("*.md")) if p.name != "index.md"]
+    curated = [(f"docs/initiatives/{p.name}", p.read_bytes())
+               for p in sorted((docs / "initiatives").glob("*.md")) if p.name != "index.md"]
+    site, _ = build_site_model(sources, initiative_files=curated)
+    renderer = Renderer([ROOT / "overrides"])
+    full = renderer.initiatives_index(site).body
+    assert "more</a>" not in full
+    monkeypatch.setattr(explainer.render, "COMPARE_FOUND_SHOWN", 0)
+    body = renderer.initiatives_index(site).body
+    assert '<br><a href="clean-network/">and 1 more</a>' in body  # the Trump administration, found
+    assert "Trump administration" in full and "Trump administration" not in body.split("## All initiatives")[0]
+    assert body.count("¶") < full.count("¶")

@@ -100,6 +100,9 @@ def snippet(text: str, a: int, b: int, width: int = 70) -> Markup:
     return Markup(f"{before}{escape(text[left:a])}<mark>{escape(text[a:b])}</mark>{escape(text[b:right])}{after}")
 
 
+# Comparison cells list what curated pages say and at most this many findings from the sources
+# (at 1,000 sources a proponent cell named 40 people and the page weighed 200 KB)
+COMPARE_FOUND_SHOWN = 3
 SPEAKER_ROLES_SHOWN = 3  # roles listed per speaker on the split quotes table's front page
 KIND_LABELS = {"direct": "direct quote", "partial": "partial quote", "indirect": "reported speech"}
 
@@ -388,18 +391,18 @@ class Renderer:
         for theme in THEMES:
             cells = []
             for si in compared:
-                items = [(t, link(src, sid)) for t, src, sid in si.provisions() if theme in themes_of(t)]
-                cells.append(items)
-            if any(cells):
-                rows.append((theme, cells))
+                items = [(t, src, link(src, sid)) for t, src, sid in si.provisions() if theme in themes_of(t)]
+                cells.append(_cell(items, lambda x: x[0], lambda x: x[1]))
+            if any(shown for shown, _ in cells):
+                rows.append((theme, [([(t, url) for t, _, url in shown], more) for shown, more in cells]))
         return self.page("initiatives.md", {"title": "Initiatives", "hide": ["toc"],
                                             "description": "Every named initiative, program and law in the sources, "
                                                            "compared side by side."},
                          inits=[(si, relative_url(here, site.url(si.src_uri))) for si in inits],
                          laws=[(si, relative_url(here, site.url(si.src_uri))) for si in laws],
                          compared=[(si, relative_url(here, site.url(si.src_uri)),
-                                    list(dict.fromkeys(p[0] for p in si.proponents())),
-                                    list(dict.fromkeys(format_date_ref(d) for d, _, _ in si.dates())),
+                                    _cell(si.proponents(), lambda p: p[0], lambda p: p[1], distinct=True),
+                                    _cell(si.dates(), lambda d: format_date_ref(d[0]), lambda d: d[1], distinct=True),
                                     len({src.slug for src, _ in si.mentions()}))
                                    for si in compared],
                          rows=rows, data_json=relative_url(here, "data/initiatives.json"),
@@ -508,6 +511,29 @@ T = TypeVar("T")
 def runs(items: Iterable[T], key: Callable[[T], K]) -> list[tuple[K, list[T]]]:
     """Consecutive items with the same key, in order: the sections of a page sorted by date."""
     return [(k, list(group)) for k, group in groupby(items, key)]
+
+
+def _cell(items: list[T], text: Callable[[T], str], source: Callable[[T], SiteSource | None],
+          distinct: bool = False) -> tuple[list[T], int]:
+    """A comparison cell: every curated item (no source), then at most COMPARE_FOUND_SHOWN found
+    in the sources, those reported by most sources first; and how many more there are. With
+    ``distinct``, items with the same text are one (the first)."""
+    curated = [x for x in items if source(x) is None]
+    found = [x for x in items if source(x) is not None]
+    counts: dict[str, set[str]] = {}
+    for x in found:
+        src = source(x)
+        counts.setdefault(text(x).lower(), set()).add(src.slug if src else "")
+    if distinct:
+        seen = {text(x).lower() for x in curated}
+        unique = []
+        for x in found:
+            if text(x).lower() not in seen:
+                seen.add(text(x).lower())
+                unique.append(x)
+        found = unique
+    ranked = sorted(found, key=lambda x: -len(counts[text(x).lower()]))  # stable: ties keep their order
+    return curated + ranked[:COMPARE_FOUND_SHOWN], max(0, len(ranked) - COMPARE_FOUND_SHOWN)
 
 
 def month_title(d: dt.date | None) -> str:
