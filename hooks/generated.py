@@ -13,12 +13,14 @@ import hashlib
 import os
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from explainer.blocks import split_blocks
+from explainer.diskcache import DiskCache, cache_key
 from explainer.render import MarkdownPage
 from explainer.site import STATE_KEY, SiteModel
 
@@ -33,6 +35,8 @@ BUILT_KEY = "_explainer_built"  # urls of the pages built in this run (for the s
 CACHE_DIR_KEY = "_explainer_cache_dir"  # the build cache folder, or None
 SEARCH_HTML_KEY = "_explainer_search_html"  # page url -> full HTML while the search plugin sees a light copy
 TAKEN_KEY = "_explainer_taken"  # src_uris already used (contributor files and generated ones)
+WORK_CACHES_KEY = "_explainer_work_caches"  # name -> DiskCache of this build (see work_cache)
+KEYS_FINAL_KEY = "_explainer_keys_final"  # True once incremental.on_files made KEYS_KEY cover site-wide inputs
 
 # The key a built page carries: '<meta name="explainer-build" content="3f9a...">'
 BUILD_META = '<meta name="explainer-build" content="{}">'
@@ -45,6 +49,20 @@ def digest(*parts: str | bytes) -> str:
         h.update(p.encode() if isinstance(p, str) else p)
         h.update(b"\0")
     return h.hexdigest()[:32]
+
+
+def work_cache(config: MkDocsConfig, name: str) -> DiskCache | None:
+    """This build's on-disk cache of one kind of page work ('links', 'search', 'pages') under
+    the build cache (.cache/explainer/work/<name>/), or None when builds run without a cache.
+    Entries are keyed by digests of their inputs; ``incremental.on_post_build`` sweeps out
+    the ones a full build did not use."""
+    caches = config.get(WORK_CACHES_KEY)
+    if caches is None:
+        caches = config[WORK_CACHES_KEY] = {}
+    if name not in caches:
+        root = config.get(CACHE_DIR_KEY)
+        caches[name] = DiskCache(Path(root) / "work" / name) if root is not None else None
+    return caches[name]
 
 
 class GeneratedFile(File):
@@ -134,8 +152,24 @@ def add_generated(files: Files, config: MkDocsConfig, src_uri: str, content: Con
     else:
         render = content
         f._content = None
-        f._render = lambda: prepared(render())
+        f._render = lambda: prepared(_cached_render(config, src_uri, render))
     files.append(f)
+
+
+def _cached_render(config: MkDocsConfig, src_uri: str, render: Callable[[], Content]) -> Content:
+    """``render()``, or what a previous build rendered for the same key. Only once the key
+    covers the site-wide inputs too (templates, code, config: ``incremental.on_files``)."""
+    cache = work_cache(config, "pages") if config.get(KEYS_FINAL_KEY) else None
+    page_key = config[KEYS_KEY].get(src_uri) if cache is not None else None
+    if cache is None or page_key is None:
+        return render()
+    key = cache_key(src_uri, page_key)  # files made from the same inputs share a page key
+    got = cache.get(key)
+    if isinstance(got, (str, MarkdownPage)):
+        return got
+    page = render()
+    cache.put(key, page)
+    return page
 
 
 def require_site(config: MkDocsConfig, hook: str) -> SiteModel:

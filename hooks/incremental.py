@@ -28,8 +28,8 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 
 from explainer.site import code_version
-from generated import (BUILD_META, BUILD_META_RE, BUILT_KEY, CACHE_DIR_KEY, KEYS_KEY, GeneratedFile, digest,
-                       require_site)
+from generated import (BUILD_META, BUILD_META_RE, BUILT_KEY, CACHE_DIR_KEY, KEYS_FINAL_KEY, KEYS_KEY, WORK_CACHES_KEY,
+                       GeneratedFile, digest, require_site)
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -129,6 +129,7 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     for dest_uri in gone:  # outputs of last time's files that are gone (a source or page removed)
         if dest_uri not in current_dests:
             Path(config.site_dir, dest_uri).unlink(missing_ok=True)
+    config[KEYS_FINAL_KEY] = True  # every key now covers the site-wide inputs as well
     if stale:
         log.debug(f"{stale} output(s) out of date")
     return files
@@ -193,6 +194,21 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -
 def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
     _merge_search_index(config)
     _write_manifest(config)
+    _sweep_work_caches(config)
+
+
+def _sweep_work_caches(config: MkDocsConfig) -> None:
+    """After a build that built every page, drop the cached page work it did not use (what
+    earlier versions of pages, templates or code made); a `serve --dirty` rebuild keeps all."""
+    files = config.get(FILES_KEY)
+    if files is None:
+        return
+    pages = {f.page.url for f in files.documentation_pages() if f.page is not None}
+    if not pages or not pages <= config[BUILT_KEY]:
+        return
+    gone = sum(c.sweep() for c in (config.get(WORK_CACHES_KEY) or {}).values() if c is not None)
+    if gone:
+        log.debug(f"{gone} unused cache entries removed")
 
 
 def _merge_search_index(config: MkDocsConfig) -> None:

@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.plugins import CombinedEvent, event_priority
 
 from explainer import searchtext
-from generated import SEARCH_HTML_KEY
+from explainer.diskcache import MISS, cache_key
+from explainer.site import STATE_KEY, SiteModel
+from generated import SEARCH_HTML_KEY, work_cache
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -34,9 +36,9 @@ def _search_plugin(config: MkDocsConfig) -> Any:
 @event_priority(10)  # before material/search (priority 0) reads page.content
 def _lighten(context: Any, page: Page, config: MkDocsConfig, **kwargs: Any) -> Any:
     full = page.content or ""
-    light = searchtext.search_html(full)
     plugin = _search_plugin(config)
-    found = searchtext.sections(light) if plugin is not None and not (page.meta.get("search") or {}).get("exclude") else None
+    wanted = plugin is not None and not (page.meta.get("search") or {}).get("exclude")
+    light, found = _light_and_sections(full, wanted, config)
     if found is not None:
         # add the sections the way Material's own parser would, and give it nothing to parse
         for section in found:
@@ -47,6 +49,22 @@ def _lighten(context: Any, page: Page, config: MkDocsConfig, **kwargs: Any) -> A
         config[SEARCH_HTML_KEY][page.url] = full
         page.content = light
     return context
+
+
+def _light_and_sections(full: str, wanted: bool, config: MkDocsConfig) -> tuple[str, list[searchtext.Section] | None]:
+    """The light copy of a page and (when ``wanted``) its sections, or None where Material must
+    parse it; a full build reuses the last one's for the same HTML."""
+    site = config.get(STATE_KEY)
+    cache = work_cache(config, "search") if isinstance(site, SiteModel) else None
+    key = cache_key(site.work_salt, str(wanted), full) if cache is not None and isinstance(site, SiteModel) else ""
+    got = cache.get(key) if cache is not None else MISS
+    if isinstance(got, tuple) and len(got) == 2:
+        return got
+    light = searchtext.search_html(full)
+    found = searchtext.sections(light) if wanted else None
+    if cache is not None:
+        cache.put(key, ("" if found is not None else light, found))  # the light copy only when it is used
+    return light, found
 
 
 @event_priority(-10)  # after it: the page is rendered with its full HTML

@@ -20,7 +20,8 @@ from explainer.curated import INITIATIVES_DIR
 from explainer.glossary import GLOSSARY_DIR
 from explainer.model import Problem
 from explainer.site import SOURCES_DIR, STATE_KEY, SourceInput, build_site_model
-from generated import BLOCKS_KEY, BUILT_KEY, CACHE_DIR_KEY, KEYS_KEY, SEARCH_HTML_KEY, TAKEN_KEY, GeneratedFile
+from generated import (BLOCKS_KEY, BUILT_KEY, CACHE_DIR_KEY, KEYS_FINAL_KEY, KEYS_KEY, SEARCH_HTML_KEY, TAKEN_KEY,
+                       WORK_CACHES_KEY, GeneratedFile)
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -37,6 +38,8 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     config[CACHE_DIR_KEY] = None
     config[TAKEN_KEY] = None
     config[SEARCH_HTML_KEY] = {}
+    config[WORK_CACHES_KEY] = {}
+    config[KEYS_FINAL_KEY] = False
     return config
 
 

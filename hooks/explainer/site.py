@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
-import pickle
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +14,7 @@ from .entities import SECTIONS, Entity, entity_aliases, entity_kind, entity_slug
 from .extract import Extraction, extract_source
 from .curated import CuratedInitiative, parse_curated
 from .dates import DateRef
+from .diskcache import DiskCache
 from .glossary import Definition, Glossary, build_glossary, definition_text
 from .initiatives import Initiative, Mention, name_key
 from .linker import Linker, Target
@@ -491,6 +490,12 @@ class SiteModel:
                        [(si.slug, si.name, [(src.src_uri, ini.name) for src, ini in si.found]) for si in self.initiatives],
                        [(d.term, d.slug) for d in self.glossary.definitions])
 
+    @cached_property
+    def work_salt(self) -> str:
+        """What linking and search sections depend on besides a page's HTML: the library's code
+        and the linker's vocabulary (a prefix for keys of cached page work)."""
+        return _digest(code_version(), repr(self.linker.targets))
+
     def digest(self, *parts: Any) -> str:
         """A key for a page made from ``parts`` (plain data) and the site's URL style."""
         return _digest(self.use_directory_urls, parts)
@@ -748,25 +753,13 @@ def analyse(path: str, data: bytes, cache_dir: Path | None = None
 @lru_cache(maxsize=4096)
 def _analyse_on_disk(path: str, data: bytes, cache_dir_name: str
                      ) -> tuple[Source | None, Extraction | None, tuple[Problem, ...]]:
-    cache_dir = Path(cache_dir_name)
     key = hashlib.sha256(code_version().encode() + b"\0" + path.encode() + b"\0" + data).hexdigest()
-    f = cache_dir / key[:2] / f"{key}.pickle"
-    try:
-        with f.open("rb") as fh:
-            got = pickle.load(fh)
-        if isinstance(got, tuple) and len(got) == 3:
-            return got
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-        pass
+    cache = DiskCache(Path(cache_dir_name))  # a read-only or damaged cache is a miss, never an error
+    got = cache.get(key)
+    if isinstance(got, tuple) and len(got) == 3:
+        return got
     got = _analyse(path, data)
-    try:
-        f.parent.mkdir(parents=True, exist_ok=True)
-        tmp = f.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(got, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, f)
-    except OSError:
-        pass  # a read-only checkout still builds, just without the cache
+    cache.put(key, got)
     return got
 
 
