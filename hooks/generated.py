@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from explainer.blocks import split_blocks
-from explainer.diskcache import DiskCache, cache_key
+from explainer.diskcache import WorkCache, cache_key
 from explainer.render import MarkdownPage
 from explainer.site import STATE_KEY, SiteModel
 
@@ -51,17 +51,17 @@ def digest(*parts: str | bytes) -> str:
     return h.hexdigest()[:32]
 
 
-def work_cache(config: MkDocsConfig, name: str) -> DiskCache | None:
-    """This build's on-disk cache of one kind of page work ('links', 'search', 'pages') under
-    the build cache (.cache/explainer/work/<name>/), or None when builds run without a cache.
-    Entries are keyed by digests of their inputs; ``incremental.on_post_build`` sweeps out
-    the ones a full build did not use."""
+def work_cache(config: MkDocsConfig, name: str) -> WorkCache | None:
+    """This build's cache of one kind of page work ('links', 'search', 'pages') in the build
+    cache (.cache/explainer/work-<name>.sqlite), or None when builds run without a cache.
+    Entries are keyed by digests of their inputs; ``incremental.on_post_build`` keeps this
+    build's writes and, after a full build, drops the entries it did not use."""
     caches = config.get(WORK_CACHES_KEY)
     if caches is None:
         caches = config[WORK_CACHES_KEY] = {}
     if name not in caches:
         root = config.get(CACHE_DIR_KEY)
-        caches[name] = DiskCache(Path(root) / "work" / name) if root is not None else None
+        caches[name] = WorkCache(Path(root) / f"work-{name}.sqlite") if root is not None else None
     return caches[name]
 
 

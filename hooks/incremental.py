@@ -194,19 +194,17 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -
 def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
     _merge_search_index(config)
     _write_manifest(config)
-    _sweep_work_caches(config)
+    _commit_work_caches(config)
 
 
-def _sweep_work_caches(config: MkDocsConfig) -> None:
-    """After a build that built every page, drop the cached page work it did not use (what
-    earlier versions of pages, templates or code made); a `serve --dirty` rebuild keeps all."""
+def _commit_work_caches(config: MkDocsConfig) -> None:
+    """Keep this build's cached page work. After a build that built every page, first drop
+    what it did not use (made from earlier pages, templates or code); a `serve --dirty`
+    rebuild keeps everything."""
     files = config.get(FILES_KEY)
-    if files is None:
-        return
-    pages = {f.page.url for f in files.documentation_pages() if f.page is not None}
-    if not pages or not pages <= config[BUILT_KEY]:
-        return
-    gone = sum(c.sweep() for c in (config.get(WORK_CACHES_KEY) or {}).values() if c is not None)
+    pages = {f.page.url for f in files.documentation_pages() if f.page is not None} if files is not None else set()
+    full = bool(pages) and pages <= config[BUILT_KEY]
+    gone = sum(c.commit(sweep=full) for c in (config.get(WORK_CACHES_KEY) or {}).values() if c is not None)
     if gone:
         log.debug(f"{gone} unused cache entries removed")
 

@@ -35,25 +35,51 @@ def test_unwritable_cache_still_works(tmp_path: Path) -> None:
     assert got[0] is not None
 
 
-def test_disk_cache_misses_on_damage_and_sweeps_what_was_not_used(tmp_path: Path) -> None:
-    from explainer.diskcache import MISS, DiskCache, cache_key
+def test_work_cache_keeps_a_builds_writes_and_sweeps_what_it_did_not_use(tmp_path: Path) -> None:
+    from explainer.diskcache import MISS, WorkCache, cache_key
 
     assert cache_key("a", "b") != cache_key("ab") != cache_key("a", "b", "")
-    c = DiskCache(tmp_path / "work")
-    assert c.get("k1") is MISS
-    c.put("k1", ("x", [1]))
-    c.put("k2", "y")
-    assert DiskCache(tmp_path / "work").get("k1") == ("x", [1])
-    next((tmp_path / "work").rglob("k2.pickle")).write_bytes(b"\x80garbage")
-    assert DiskCache(tmp_path / "work").get("k2") is MISS
-    later = DiskCache(tmp_path / "work")
-    later.get("k1")  # used in this build; k2 not
-    assert later.sweep() == 1 and later.get("k1") == ("x", [1])
+    db = tmp_path / "work.sqlite"
+    first = WorkCache(db)
+    assert first.get("k1") is MISS
+    first.put("k1", ("x", [1]))
+    first.put("k2", "y")
+    assert first.commit() == 0
+    second = WorkCache(db)
+    assert second.get("k1") == ("x", [1]) and second.get("k2") == "y"
+    second.put("k3", "z")
+    second.commit()  # not a full build: nothing swept
+    third = WorkCache(db)
+    assert third.get("k3") == "z"
+    assert third.commit(sweep=True) == 2  # k1 and k2 were not used by this build
+    fourth = WorkCache(db)
+    assert fourth.get("k1") is MISS and fourth.get("k3") == "z"
+    fourth.put("k4", "w")
+    del fourth  # a failed build: its writes are not kept
+    assert WorkCache(db).get("k4") is MISS
+
+
+def test_work_cache_never_fails_a_build(tmp_path: Path) -> None:
+    from explainer.diskcache import MISS, WorkCache
+
     blocked = tmp_path / "file"
     blocked.write_text("x")
-    ro = DiskCache(blocked / "work")  # cannot make a folder under a file: every put is a no-op
+    ro = WorkCache(blocked / "work.sqlite")  # cannot make a folder under a file
     ro.put("k", 1)
-    assert ro.get("k") is MISS and ro.sweep() == 0
+    assert ro.get("k") is MISS and ro.commit(sweep=True) == 0
+    damaged = tmp_path / "damaged.sqlite"
+    damaged.write_bytes(b"this is not a database" * 100)
+    bad = WorkCache(damaged)
+    bad.put("k", 1)
+    assert bad.get("k") is MISS and bad.commit() == 0
+    held = WorkCache(tmp_path / "shared.sqlite")
+    held.put("a", 1)  # holds the write lock, as a build in another process would
+    other = WorkCache(tmp_path / "shared.sqlite")
+    other.put("b", 2)  # waits once, then stops writing
+    other.put("c", 3)
+    assert other.get("a") is MISS and other.commit() == 0
+    held.commit()
+    assert WorkCache(tmp_path / "shared.sqlite").get("a") == 1
 
 
 def test_builds_with_a_warm_work_cache_equal_builds_without(tmp_path: Path) -> None:
@@ -66,9 +92,9 @@ def test_builds_with_a_warm_work_cache_equal_builds_without(tmp_path: Path) -> N
     second = proj / "docs" / "sources" / "ministers-trade-words.md"
     second.write_text(SECOND_SOURCE, encoding="utf-8")
     assert run_build(proj).returncode == 0
-    work = proj / ".cache" / "explainer" / "work"
-    first = {p.name for p in work.rglob("*.pickle")}
-    assert {p.name for p in (work / "pages").rglob("*.pickle")} and (work / "links").is_dir() and (work / "search").is_dir()
+    cache = proj / ".cache" / "explainer"
+    first = {name: _keys(cache / f"work-{name}.sqlite") for name in ("pages", "links", "search")}
+    assert all(first.values())
 
     second.write_text(SECOND_SOURCE.replace("answer in kind", "answer at once"), encoding="utf-8")
     entry = proj / "docs" / "glossary" / "data-security.md"
@@ -90,4 +116,15 @@ def test_builds_with_a_warm_work_cache_equal_builds_without(tmp_path: Path) -> N
     page = warm["quotes/index.html"].decode()
     assert "Who said what (edited)" in page and "answer at once" in page
     assert "Edited for the cache test." in warm["glossary/index.html"].decode()
-    assert first - {p.name for p in work.rglob("*.pickle")}, "nothing the edits made useless was swept"
+    for name, keys in first.items():
+        assert keys - _keys(cache / f"work-{name}.sqlite"), f"{name}: nothing the edits made useless was swept"
+
+
+def _keys(db: Path) -> set[str]:
+    import sqlite3
+
+    con = sqlite3.connect(db)
+    try:
+        return {k for (k,) in con.execute("SELECT key FROM work")}
+    finally:
+        con.close()

@@ -1,8 +1,9 @@
-"""A folder of pickled values by key: what one build computed, for the next.
+"""Values by key kept between builds: ``DiskCache`` (a pickle file each: source analyses) and
+``WorkCache`` (one SQLite file: page work, thousands of entries a build).
 
 Keys are digests of everything a value is computed from, so an entry is never stale, only
-unused; ``sweep`` removes the unused ones. Any failure to read or write is a miss: a damaged,
-read-only or missing cache slows a build down and never changes what it makes.
+unused. Any failure to read or write is a miss: a damaged, read-only or missing cache slows a
+build down and never changes what it makes.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-from collections.abc import Iterable
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -27,17 +28,15 @@ def cache_key(*parts: str | bytes) -> str:
 
 
 class DiskCache:
-    """Values by key under ``folder`` (``folder/ab/abcd....pickle``); remembers the keys used."""
+    """Values by key under ``folder`` (``folder/ab/abcd....pickle``)."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.used: set[str] = set()
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.pickle"
 
     def get(self, key: str) -> Any:
-        self.used.add(key)
         try:
             with self._path(key).open("rb") as fh:
                 return pickle.load(fh)
@@ -45,7 +44,6 @@ class DiskCache:
             return MISS
 
     def put(self, key: str, value: Any) -> None:
-        self.used.add(key)
         f = self._path(key)
         try:
             f.parent.mkdir(parents=True, exist_ok=True)
@@ -56,20 +54,71 @@ class DiskCache:
         except OSError:
             pass
 
-    def sweep(self, keep: Iterable[str] | None = None) -> int:
-        """Remove every entry not in ``keep`` (default: the keys used); how many went."""
-        keep = set(self.used if keep is None else keep)
+
+class WorkCache:
+    """Values by key in one SQLite file, for many small entries written together (a file each
+    costs a build more to create than the work they save). Writes go into one transaction,
+    kept by ``commit``; a build that fails keeps nothing. A locked or damaged database is a miss.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.used: set[str] = set()
+        self._db: sqlite3.Connection | None = None
+        self._broken = False
+        self._no_writes = False  # another build holds the write lock (or the disk is full)
+
+    def _conn(self) -> sqlite3.Connection | None:
+        if self._db is None and not self._broken:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                db = sqlite3.connect(self.path, timeout=0.2, isolation_level=None)
+                db.execute("PRAGMA journal_mode=WAL")  # readers never wait for a writer
+                db.execute("CREATE TABLE IF NOT EXISTS work (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+                db.execute("BEGIN")
+                self._db = db
+            except (OSError, sqlite3.Error):
+                self._broken = True
+        return self._db
+
+    def get(self, key: str) -> Any:
+        self.used.add(key)
+        db = self._conn()
+        if db is None:
+            return MISS
+        try:
+            row = db.execute("SELECT value FROM work WHERE key = ?", (key,)).fetchone()
+            return pickle.loads(row[0]) if row is not None else MISS
+        except (sqlite3.Error, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError,
+                ValueError):
+            return MISS
+
+    def put(self, key: str, value: Any) -> None:
+        self.used.add(key)
+        db = self._conn()
+        if db is None or self._no_writes:
+            return
+        try:
+            db.execute("INSERT OR REPLACE INTO work (key, value) VALUES (?, ?)",
+                       (key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
+        except sqlite3.Error:
+            self._no_writes = True  # waited once for the lock: not again in this build
+
+    def commit(self, sweep: bool = False) -> int:
+        """Keep this build's writes; with ``sweep``, first drop every entry it did not use.
+        How many entries were dropped."""
+        db, self._db = self._db, None
+        if db is None:
+            return 0
         gone = 0
         try:
-            subdirs = list(self.folder.iterdir())
-        except OSError:
-            return 0
-        for sub in subdirs:
-            try:
-                for f in sub.iterdir():
-                    if f.name.split(".", 1)[0] not in keep:
-                        f.unlink(missing_ok=True)
-                        gone += 1
-            except OSError:
-                continue
+            if sweep:
+                db.execute("CREATE TEMP TABLE used (key TEXT PRIMARY KEY)")
+                db.executemany("INSERT OR IGNORE INTO used (key) VALUES (?)", ((k,) for k in self.used))
+                gone = db.execute("DELETE FROM work WHERE key NOT IN (SELECT key FROM used)").rowcount
+            db.execute("COMMIT")
+        except sqlite3.Error:
+            pass
+        finally:
+            db.close()
         return gone

@@ -101,7 +101,7 @@ def snippet(text: str, a: int, b: int, width: int = 70) -> Markup:
 
 
 # Comparison cells list what curated pages say and at most this many findings from the sources
-# (at 1,000 sources a proponent cell named 40 people and the page weighed 200 KB)
+# (at 1,000 synthetic sources a proponent cell named over 100 and the page weighed 207 KB)
 COMPARE_FOUND_SHOWN = 3
 SPEAKER_ROLES_SHOWN = 3  # roles listed per speaker on the split quotes table's front page
 KIND_LABELS = {"direct": "direct quote", "partial": "partial quote", "indirect": "reported speech"}
