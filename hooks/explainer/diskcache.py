@@ -72,14 +72,29 @@ class WorkCache:
         if self._db is None and not self._broken:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                db = sqlite3.connect(self.path, timeout=0.2, isolation_level=None)
-                db.execute("PRAGMA journal_mode=WAL")  # readers never wait for a writer
-                db.execute("CREATE TABLE IF NOT EXISTS work (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
-                db.execute("BEGIN")
-                self._db = db
+                self._db = self._open()
+            except sqlite3.DatabaseError:  # not a database (a crash mid-write): start afresh
+                try:
+                    for suffix in ("", "-wal", "-shm"):
+                        Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+                    self._db = self._open()
+                except (OSError, sqlite3.Error):
+                    self._broken = True
             except (OSError, sqlite3.Error):
                 self._broken = True
         return self._db
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=0.2, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")  # readers never wait for a writer
+            db.execute("PRAGMA synchronous=OFF")  # a cache: losing the last writes to a crash is fine
+            db.execute("CREATE TABLE IF NOT EXISTS work (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+            db.execute("BEGIN")
+        except sqlite3.Error:
+            db.close()
+            raise
+        return db
 
     def get(self, key: str) -> Any:
         self.used.add(key)
