@@ -173,6 +173,6 @@ def test_comparison_links_what_it_leaves_out(monkeypatch: pytest.MonkeyPatch) ->
     assert "more</a>" not in full
     monkeypatch.setattr(explainer.render, "COMPARE_FOUND_SHOWN", 0)
     body = renderer.initiatives_index(site).body
-    assert '<br><a href="clean-network/">and 1 more</a>' in body  # the Trump administration, found
+    assert '<br><a class="ex-more" href="clean-network/">and 1 more</a>' in body  # the Trump administration, found
     assert "Trump administration" in full and "Trump administration" not in body.split("## All initiatives")[0]
     assert body.count("¶") < full.count("¶")
