@@ -27,6 +27,9 @@ CASES: list[tuple[str, list[tuple[str, str, str | None]]]] = [
     ('"Prices will rise," Roe warned on Monday.', [(D, "Prices will rise,", "Roe")]),
     ('"Prices will rise," warned Jane Roe, a senator from Ohio.', [(D, "Prices will rise,", "Jane Roe")]),
     ('"We are ready," said Li Wei, spokesperson for the trade ministry.', [(D, "We are ready,", "Li Wei")]),
+    # straight quotes inside an HTML tag written into the text delimit attributes, not quotations
+    ('"<b onmouseover="x()">Cables</b> stay open," said Wang Yi.',
+     [(P, '<b onmouseover="x()">Cables</b> stay open,', "Wang Yi")]),
     # 'told' is never inverted: what follows it is who was told
     ('"Rules must be fair," Anna Khan, a spokesperson for the ministry, told reporters.',
      [(D, "Rules must be fair,", "Anna Khan")]),

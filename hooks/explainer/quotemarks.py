@@ -59,11 +59,19 @@ def _straight_role(text: str, i: int, lo: int, hi: int) -> str:
 _MARKS = re.compile("[\"\u201c\u201d\u201e\u00ab\u00bb]")
 
 
+# An HTML tag written into an article's text: '<b onmouseover="x">', '</b>', '<img src="a">'.
+# Its straight quotes delimit attribute values, not quotations.
+HTML_TAG: re.Pattern[str] = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+
+
 def _double_marks(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
+    tags = [(m.start(), m.end()) for m in HTML_TAG.finditer(text, lo, hi)] if "<" in text[lo:hi] else []
     for m in _MARKS.finditer(text, lo, hi):
         i = m.start()
         ch = text[i]
+        if tags and ch == '"' and any(a < i < b for a, b in tags):
+            continue
         if ch == '"':
             out.append((i, _straight_role(text, i, lo, hi)))
         elif ch in OPENERS and OPENERS[ch] == '"':
