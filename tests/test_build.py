@@ -305,3 +305,39 @@ def test_curated_date_contradiction_fails_strict_build(site_copy: Path) -> None:
     res = run_build(site_copy)
     assert res.returncode != 0
     assert "docs/initiatives/clean-network.md:5: announced: 2019-01-02 here, but docs/sources/" in res.stderr
+
+
+def test_every_local_link_resolves_without_directory_urls(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With `use_directory_urls: false` (pages as x.html, e.g. for browsing site/ from disk),
+    every link on every page, the split quotes table and term pages included, reaches a file."""
+    from urllib.parse import unquote
+
+    import explainer.render
+    import explainer.site
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from conftest import SPLIT_SOURCES, copy_project
+
+    proj = copy_project(tmp_path / "proj")
+    for name, text in SPLIT_SOURCES.items():
+        (proj / "docs" / "sources" / name).write_text(text, encoding="utf-8")
+    with (proj / "mkdocs.yml").open("a", encoding="utf-8") as fh:
+        fh.write("\nuse_directory_urls: false\n")
+    monkeypatch.setattr(explainer.site, "QUOTES_ONE_PAGE_MAX", 3)
+    monkeypatch.setattr(explainer.site, "GLOSSARY_SENTENCES_SHOWN", 1)
+    monkeypatch.setattr(explainer.render, "COMPARE_FOUND_SHOWN", 0)
+    config = load_config(config_file=str(proj / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=True)
+    config.plugins.on_startup(command="build", dirty=False)
+    build(config)
+    site = tmp_path / "site"
+    assert (site / "quotes" / "2020-10.html").exists() and (site / "glossary" / "data-security.html").exists()
+    broken, checked = [], 0
+    for page in site.rglob("*.html"):
+        if page.name == "404.html":  # absolute links from the site's root, by design
+            continue
+        for href in re.findall(r'href="([^"#:]+)(?:#[^"]*)?"', page.read_text(encoding="utf-8")):
+            checked += 1
+            if not (page.parent / unquote(href)).resolve().exists():
+                broken.append(f"{page.relative_to(site)} -> {href}")
+    assert checked > 1000 and broken == []
