@@ -14,13 +14,13 @@ import os
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from explainer.blocks import split_blocks
-from explainer.diskcache import WorkCache, cache_key
+from explainer.diskcache import MISS, WorkCache, cache_key
 from explainer.render import MarkdownPage
 from explainer.site import STATE_KEY, SiteModel
 
@@ -37,6 +37,8 @@ SEARCH_HTML_KEY = "_explainer_search_html"  # page url -> full HTML while the se
 TAKEN_KEY = "_explainer_taken"  # src_uris already used (contributor files and generated ones)
 WORK_CACHES_KEY = "_explainer_work_caches"  # name -> DiskCache of this build (see work_cache)
 KEYS_FINAL_KEY = "_explainer_keys_final"  # True once incremental.on_files made KEYS_KEY cover site-wide inputs
+
+T = TypeVar("T")
 
 # The key a built page carries: '<meta name="explainer-build" content="3f9a...">'
 BUILD_META = '<meta name="explainer-build" content="{}">'
@@ -63,6 +65,22 @@ def work_cache(config: MkDocsConfig, name: str) -> WorkCache | None:
         root = config.get(CACHE_DIR_KEY)
         caches[name] = WorkCache(Path(root) / f"work-{name}.sqlite") if root is not None else None
     return caches[name]
+
+
+def cached_work(config: MkDocsConfig, name: str, key_parts: Callable[[], tuple[str | bytes, ...]],
+                compute: Callable[[], T], accept: Callable[[object], bool]) -> T:
+    """``compute()``, or the value a previous build stored under the same key in the ``name``
+    work cache (``accept`` checks its shape); the key is made only when there is a cache."""
+    cache = work_cache(config, name)
+    if cache is None:
+        return compute()
+    key = cache_key(*key_parts())
+    got = cache.get(key)
+    if got is not MISS and accept(got):
+        return got
+    value = compute()
+    cache.put(key, value)
+    return value
 
 
 class GeneratedFile(File):
@@ -159,17 +177,11 @@ def add_generated(files: Files, config: MkDocsConfig, src_uri: str, content: Con
 def _cached_render(config: MkDocsConfig, src_uri: str, render: Callable[[], Content]) -> Content:
     """``render()``, or what a previous build rendered for the same key. Only once the key
     covers the site-wide inputs too (templates, code, config: ``incremental.on_files``)."""
-    cache = work_cache(config, "pages") if config.get(KEYS_FINAL_KEY) else None
-    page_key = config[KEYS_KEY].get(src_uri) if cache is not None else None
-    if cache is None or page_key is None:
+    page_key = config[KEYS_KEY].get(src_uri) if config.get(KEYS_FINAL_KEY) else None
+    if page_key is None:
         return render()
-    key = cache_key(src_uri, page_key)  # files made from the same inputs share a page key
-    got = cache.get(key)
-    if isinstance(got, (str, MarkdownPage)):
-        return got
-    page = render()
-    cache.put(key, page)
-    return page
+    return cached_work(config, "pages", lambda: (src_uri, page_key),  # files made from the same inputs share a page key
+                       render, lambda got: isinstance(got, (str, MarkdownPage)))
 
 
 def require_site(config: MkDocsConfig, hook: str) -> SiteModel:

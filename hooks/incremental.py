@@ -27,7 +27,6 @@ import mkdocs
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 
-from explainer.site import code_version
 from generated import (BUILD_META, BUILD_META_RE, BUILT_KEY, CACHE_DIR_KEY, KEYS_FINAL_KEY, KEYS_KEY, WORK_CACHES_KEY,
                        GeneratedFile, digest, require_site)
 
@@ -43,8 +42,8 @@ FILES_KEY = "_explainer_files"  # this build's files, for the manifest written a
 def site_key(files: Files, config: MkDocsConfig) -> str:
     """A digest of what every page depends on beyond its own content."""
     site = require_site(config, "incremental")
-    parts: list[str | bytes] = [code_version(), mkdocs.__version__, material.__version__, str(config.site_url),
-                                repr(site.linker.targets)]
+    # the library's code and the linker's vocabulary, then the tools and the site's address
+    parts: list[str | bytes] = [site.work_salt, mkdocs.__version__, material.__version__, str(config.site_url)]
     if config.config_file_path and os.path.isfile(config.config_file_path):
         parts.append(Path(config.config_file_path).read_bytes())
     installed = Path(material.__file__).resolve().parent

@@ -9,9 +9,8 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from explainer.blocks import restore_blocks
-from explainer.diskcache import MISS, cache_key
 from explainer.site import STATE_KEY, SiteModel
-from generated import BLOCKS_KEY, work_cache
+from generated import BLOCKS_KEY, cached_work
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -33,12 +32,6 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs: Any) 
     site = config.get(STATE_KEY)
     if not isinstance(site, SiteModel):
         return html
-    cache = work_cache(config, "links")  # a full build reuses the last one's links of the same HTML
-    key = cache_key(site.work_salt, page.url, html) if cache is not None else ""
-    got = cache.get(key) if cache is not None else MISS
-    if isinstance(got, str):
-        return got
-    linked, _hits = site.linker.link(html, page.url)
-    if cache is not None:
-        cache.put(key, linked)
-    return linked
+    # a full build reuses the last one's links of the same HTML
+    return cached_work(config, "links", lambda: (site.work_salt, page.url, html),
+                       lambda: site.linker.link(html, page.url)[0], lambda got: isinstance(got, str))

@@ -12,9 +12,8 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.plugins import CombinedEvent, event_priority
 
 from explainer import searchtext
-from explainer.diskcache import MISS, cache_key
 from explainer.site import STATE_KEY, SiteModel
-from generated import SEARCH_HTML_KEY, work_cache
+from generated import SEARCH_HTML_KEY, cached_work
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -53,18 +52,17 @@ def _lighten(context: Any, page: Page, config: MkDocsConfig, **kwargs: Any) -> A
 
 def _light_and_sections(full: str, wanted: bool, config: MkDocsConfig) -> tuple[str, list[searchtext.Section] | None]:
     """The light copy of a page and (when ``wanted``) its sections, or None where Material must
-    parse it; a full build reuses the last one's for the same HTML."""
+    parse it (the light copy is kept only then); a full build reuses the last one's."""
+    def compute() -> tuple[str, list[searchtext.Section] | None]:
+        light = searchtext.search_html(full)
+        found = searchtext.sections(light) if wanted else None
+        return ("" if found is not None else light), found
+
     site = config.get(STATE_KEY)
-    cache = work_cache(config, "search") if isinstance(site, SiteModel) else None
-    key = cache_key(site.work_salt, str(wanted), full) if cache is not None and isinstance(site, SiteModel) else ""
-    got = cache.get(key) if cache is not None else MISS
-    if isinstance(got, tuple) and len(got) == 2:
-        return got
-    light = searchtext.search_html(full)
-    found = searchtext.sections(light) if wanted else None
-    if cache is not None:
-        cache.put(key, ("" if found is not None else light, found))  # the light copy only when it is used
-    return light, found
+    if not isinstance(site, SiteModel):
+        return compute()
+    return cached_work(config, "search", lambda: (site.work_salt, str(wanted), full), compute,
+                       lambda got: isinstance(got, tuple) and len(got) == 2)
 
 
 @event_priority(-10)  # after it: the page is rendered with its full HTML

@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 MISS = object()  # what ``get`` returns for a key with no (readable) value
+# what unpickling a damaged entry, or one from other code, may raise
+_UNREADABLE = (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError)
 
 
 def cache_key(*parts: str | bytes) -> str:
@@ -40,7 +42,7 @@ class DiskCache:
         try:
             with self._path(key).open("rb") as fh:
                 return pickle.load(fh)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        except (OSError, *_UNREADABLE):
             return MISS
 
     def put(self, key: str, value: Any) -> None:
@@ -104,8 +106,7 @@ class WorkCache:
         try:
             row = db.execute("SELECT value FROM work WHERE key = ?", (key,)).fetchone()
             return pickle.loads(row[0]) if row is not None else MISS
-        except (sqlite3.Error, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError,
-                ValueError):
+        except (sqlite3.Error, *_UNREADABLE):
             return MISS
 
     def put(self, key: str, value: Any) -> None:

@@ -258,8 +258,7 @@ class Renderer:
         return {"rows": self._quote_rows(statements, site, here),
                 "speakers": sorted({speaker_label(st.places[0].quote) for st in statements}, key=str.lower),
                 "sources": [s.source.meta.title for s in site.by_date() if s.source.meta.title in titles],
-                "data_json": relative_url(here, "data/quotes.json").rstrip("/"),
-                "data_csv": relative_url(here, "data/quotes.csv").rstrip("/")}
+                **_quote_exports(here)}
 
     def quotes_page(self, site: SiteModel) -> MarkdownPage:
         """/quotes/: the whole table, or (when it is split by month) the months and speakers."""
@@ -273,9 +272,7 @@ class Renderer:
         return self.page("quotes_index.md", front,
                          years=runs(months, lambda m: f"{m[0].month:%Y}" if m[0].month else "Undated"),
                          speakers=self._speaker_rows(site, here, {qm.slug: url for qm, url in months}),
-                         total=len(site.statements),
-                         data_json=relative_url(here, "data/quotes.json").rstrip("/"),
-                         data_csv=relative_url(here, "data/quotes.csv").rstrip("/"))
+                         total=len(site.statements), **_quote_exports(here))
 
     def _speaker_rows(self, site: SiteModel, here: str, month_urls: dict[str, str]) -> list[dict[str, Any]]:
         """A row per speaker for the split table's front page: links, roles, how many
@@ -511,6 +508,12 @@ T = TypeVar("T")
 def runs(items: Iterable[T], key: Callable[[T], K]) -> list[tuple[K, list[T]]]:
     """Consecutive items with the same key, in order: the sections of a page sorted by date."""
     return [(k, list(group)) for k, group in groupby(items, key)]
+
+
+def _quote_exports(here: str) -> dict[str, str]:
+    """Links from a quotes page to the quote exports (data_json, data_csv)."""
+    return {"data_json": relative_url(here, "data/quotes.json").rstrip("/"),
+            "data_csv": relative_url(here, "data/quotes.csv").rstrip("/")}
 
 
 def _cell(items: list[T], text: Callable[[T], str], source: Callable[[T], SiteSource | None],

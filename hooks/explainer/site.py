@@ -457,9 +457,8 @@ class SiteModel:
     def quote_month_key(self, qm: QuoteMonth) -> str:
         """What one month's quotes page shows: the sources its statements stand in, where the
         entities live, and the other months (its links to the newer and older ones)."""
-        uris = sorted({p.source.src_uri for st in qm.statements for p in st.places})
-        by_uri = {s.src_uri: s for s in self.sources}
-        return _digest(qm.slug, [by_uri[u].quotes_digest for u in uris], self.link_digest,
+        sources = {p.source.src_uri: p.source for st in qm.statements for p in st.places}
+        return _digest(qm.slug, [sources[u].quotes_digest for u in sorted(sources)], self.link_digest,
                        [m.slug for m in self.quote_months])
 
     @cached_property
@@ -493,7 +492,8 @@ class SiteModel:
     @cached_property
     def work_salt(self) -> str:
         """What linking and search sections depend on besides a page's HTML: the library's code
-        and the linker's vocabulary (a prefix for keys of cached page work)."""
+        and the linker's vocabulary (a prefix for keys of cached page work, and part of every
+        page's incremental key)."""
         return _digest(code_version(), repr(self.linker.targets))
 
     def digest(self, *parts: Any) -> str:
