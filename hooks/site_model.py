@@ -21,7 +21,7 @@ from explainer.glossary import GLOSSARY_DIR
 from explainer.model import Problem
 from explainer.site import SOURCES_DIR, STATE_KEY, SourceInput, build_site_model
 from generated import (BLOCKS_KEY, BUILT_KEY, CACHE_DIR_KEY, KEYS_FINAL_KEY, KEYS_KEY, SEARCH_HTML_KEY, TAKEN_KEY,
-                       WORK_CACHES_KEY, GeneratedFile)
+                       WORK_CACHES_KEY, GeneratedFile, work_cache)
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -70,7 +70,8 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     cache = None if os.environ.get("EXPLAINER_NO_CACHE") else root / ".cache" / "explainer"
     config[CACHE_DIR_KEY] = cache
     site, problems = build_site_model(sources, use_directory_urls=config.use_directory_urls,
-                                      glossary_files=glossary, initiative_files=curated, cache_dir=cache)
+                                      glossary_files=glossary, initiative_files=curated, cache_dir=cache,
+                                      work=work_cache(config, "terms"))
     _report(problems)
     config[STATE_KEY] = site
     sentences = sum(len(s.extraction.document.sentences) for s in site.sources)

@@ -85,7 +85,7 @@ def test_work_cache_never_fails_a_build(tmp_path: Path) -> None:
 
 
 def test_builds_with_a_warm_work_cache_equal_builds_without(tmp_path: Path) -> None:
-    """Linking, search sections and rendered pages reused from the last full build: after
+    """Linking, search sections, glossary scans and rendered pages reused from the last full build: after
     edits to a source, a glossary entry and a template, the site is byte for byte what a build
     with no cache writes; the entries the edits made useless are swept."""
     from conftest import SECOND_SOURCE, copy_project, run_build
@@ -95,7 +95,7 @@ def test_builds_with_a_warm_work_cache_equal_builds_without(tmp_path: Path) -> N
     second.write_text(SECOND_SOURCE, encoding="utf-8")
     assert run_build(proj).returncode == 0
     cache = proj / ".cache" / "explainer"
-    first = {name: _keys(cache / f"work-{name}.sqlite") for name in ("pages", "links", "search")}
+    first = {name: _keys(cache / f"work-{name}.sqlite") for name in ("pages", "links", "search", "terms")}
     assert all(first.values())
 
     second.write_text(SECOND_SOURCE.replace("answer in kind", "answer at once"), encoding="utf-8")

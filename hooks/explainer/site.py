@@ -14,7 +14,7 @@ from .entities import SECTIONS, Entity, entity_aliases, entity_kind, entity_slug
 from .extract import Extraction, extract_source
 from .curated import CuratedInitiative, parse_curated
 from .dates import DateRef
-from .diskcache import DiskCache
+from .diskcache import MISS, DiskCache, WorkCache, cache_key
 from .glossary import Definition, Glossary, build_glossary, definition_text
 from .initiatives import Initiative, Mention, name_key
 from .linker import Linker, Target
@@ -256,6 +256,8 @@ class SiteModel:
     use_directory_urls: bool = True
     glossary: Glossary = field(default_factory=Glossary)
     curated: tuple[CuratedInitiative, ...] = ()
+    work: WorkCache | None = field(default=None, compare=False, repr=False)
+    """Where glossary scans of the sources are kept between builds (None: no cache)."""
 
     @cached_property
     def initiatives(self) -> list[SiteInitiative]:
@@ -396,15 +398,32 @@ class SiteModel:
 
     @cached_property
     def _glossary_index(self) -> tuple[dict[str, list[Appearance]], dict[str, dict[str, set[str]]]]:
-        targets = _target_set(tuple(self.glossary_targets))
         out: dict[str, list[Appearance]] = {d.slug: [] for d in self.glossary.definitions}
         by_source: dict[str, dict[str, set[str]]] = {}
         for src in self.by_date():
-            apps, used, _ = _source_terms(src, targets)
+            apps, used, _ = self._terms(src)
             by_source[src.src_uri] = used
             for slug, app in apps:
                 out[slug].append(app)
         return out, by_source
+
+    @cached_property
+    def _glossary_target_set(self) -> tuple[TargetSet, str]:
+        targets = tuple(self.glossary_targets)
+        return _target_set(targets), _digest(targets)
+
+    def _terms(self, src: SiteSource) -> tuple[list[tuple[str, Appearance]], dict[str, set[str]], str]:
+        """``_source_terms`` of one source, its scan taken from the work cache when a previous
+        build made it (scanning a thousand sources for every glossary term costs a second)."""
+        targets, targets_digest = self._glossary_target_set
+        if self.work is None:
+            return _source_terms(src, targets)
+        key = cache_key("terms", code_version(), src.src_uri, src.digest, targets_digest)
+        found = self.work.get(key)
+        if found is MISS or not isinstance(found, tuple):
+            found = _term_matches(src, targets)
+            self.work.put(key, found)
+        return _source_terms(src, targets, found)
 
     def appearances_listed(self, d: Definition) -> list[Appearance]:
         """The sentences the glossary page lists under an entry: the newest few."""
@@ -470,8 +489,7 @@ class SiteModel:
     @cached_property
     def glossary_key(self) -> str:
         """What the glossary page shows: the entries and every sentence using them."""
-        targets = _target_set(tuple(self.glossary_targets))
-        return _digest(self.glossary.definitions, [_source_terms(s, targets)[2] for s in self.sources])
+        return _digest(self.glossary.definitions, [self._terms(s)[2] for s in self.sources])
 
     @cached_property
     def initiatives_key(self) -> str:
@@ -678,18 +696,24 @@ def _linker(targets: TargetSet) -> Linker:
 
 
 @lru_cache(maxsize=16384)
-def _source_terms(src: SiteSource, targets: TargetSet
+def _term_matches(src: SiteSource, targets: TargetSet) -> tuple[tuple[int, int, str], ...]:
+    """Where glossary terms occur in one source's text: (start, end, slug), one pass."""
+    return tuple((a, b, t.key.split(":", 1)[1]) for a, b, t in _linker(targets).find_all(src.extraction.document.text))
+
+
+@lru_cache(maxsize=16384)
+def _source_terms(src: SiteSource, targets: TargetSet, found: tuple[tuple[int, int, str], ...] | None = None
                   ) -> tuple[list[tuple[str, Appearance]], dict[str, set[str]], str]:
     """Every glossary match in one source, by sentence: (slug, appearance) in text order,
     slug -> ids of the sentences using it, and a digest of both (for the glossary page's key).
-    Memoised: a rebuild only scans the sources that changed."""
+    ``found`` is the source's ``_term_matches`` when a cache kept them. Memoised: a rebuild
+    only scans the sources that changed."""
     doc = src.extraction.document
     apps: list[tuple[str, Appearance]] = []
     used: dict[str, set[str]] = {}
-    for a, b, t in _linker(targets).find_all(doc.text):  # one pass over the text, then to sentences
+    for a, b, slug in (found if found is not None else _term_matches(src, targets)):
         s = doc.sentence_at(a)
         if s is not None and s.start <= a and b <= s.end:
-            slug = t.key.split(":", 1)[1]
             apps.append((slug, Appearance(src, s.id, s.text, a - s.start, b - s.start)))
             used.setdefault(slug, set()).add(s.id)
     return apps, used, _digest(src.card, [(slug, a.sentence_id, a.text, a.start, a.end) for slug, a in apps])
@@ -774,9 +798,11 @@ def _site_source(path: str, data: bytes, cache_dir: Path | None, uri: str, url: 
 def build_site_model(inputs: list[SourceInput], *, use_directory_urls: bool = True,
                      glossary_files: list[tuple[str, bytes]] | None = None,
                      initiative_files: list[tuple[str, bytes]] | None = None,
-                     cache_dir: Path | None = None) -> tuple[SiteModel, list[Problem]]:
+                     cache_dir: Path | None = None, work: WorkCache | None = None
+                     ) -> tuple[SiteModel, list[Problem]]:
     """Analyse every source, read the glossary and the curated initiative pages; errors (bad
-    files, duplicate slugs or terms) come back as problems."""
+    files, duplicate slugs or terms) come back as problems. ``cache_dir`` keeps analyses and
+    ``work`` glossary scans between builds (the caller commits it)."""
     glossary, glossary_problems = build_glossary(glossary_files or [])
     problems = list(glossary_problems)
     curated: list[CuratedInitiative] = []
@@ -800,5 +826,5 @@ def build_site_model(inputs: list[SourceInput], *, use_directory_urls: bool = Tr
         seen[slug] = inp.path
         uri = f"{SOURCES_DIR}/{slug}.md"
         out.append(_site_source(inp.path, inp.data, cache_dir, uri, page_url(uri, use_directory_urls)))
-    site = SiteModel(tuple(out), use_directory_urls, glossary, tuple(curated))
+    site = SiteModel(tuple(out), use_directory_urls, glossary, tuple(curated), work)
     return site, problems + site.contradictions()
