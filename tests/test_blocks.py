@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import markdown
+import pytest
 
 from explainer.blocks import restore_blocks, split_blocks
 
@@ -40,3 +41,15 @@ def test_roundtrip_matches_markdown_output() -> None:
 def test_no_blocks() -> None:
     md, blocks = split_blocks("# Only\n\nText.\n")
     assert blocks == [] and md == "# Only\n\nText.\n"
+
+
+@pytest.mark.parametrize("block, ids", [
+    ('<span id="s-1">a</span>', {"s-1"}),
+    ("<span\nid='s-2'>a</span>", {"s-2"}),
+    ('<a data-id="x" href="#y">no id here</a>', set()),
+    ('<p>grid="3" and paid="4"</p>', set()),  # text that ends in 'id=' is not an attribute
+    ('<div\tid="a"><span class="x" id="b"></span></div>', {"a", "b"}),
+])
+def test_ids_of_restored_blocks(block: str, ids: set[str]) -> None:
+    html, got = restore_blocks('<div data-ex-block="0"></div>', [block])
+    assert html == block and got == ids
