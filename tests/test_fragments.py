@@ -1,4 +1,4 @@
-"""The sidebar navigation rendered once for the pages that show it alike (hooks/nav_cache.py)
+"""The sidebar navigation rendered once for the pages that show it alike (hooks/fragments.py)
 is byte for byte what Material renders for each page on its own."""
 
 from __future__ import annotations
@@ -14,15 +14,15 @@ BUILD_META = re.compile(rb'<meta name="explainer-build" content="[0-9a-f]+">')
 
 
 def _build(proj: Path, site: Path, renders: list[tuple[str, ...]]) -> dict[str, bytes]:
-    """Build in this process; ``renders`` gets the key of each navigation rendered for sharing."""
+    """Build in this process; ``renders`` gets the key of each part rendered for sharing."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     config = load_config(config_file=str(proj / "mkdocs.yml"), site_dir=str(site), strict=True)
-    hook = config.hooks.get("hooks/nav_cache.py")
+    hook = config.hooks.get("hooks/fragments.py")
     if hook is not None:  # MkDocs loads each hook file as a module of its own
-        put = hook.NavHtml.put
-        hook.NavHtml.put = lambda self, key, html: renders.append(key) or put(self, key, html)
+        put = hook.Fragments.put
+        hook.Fragments.put = lambda self, key, html: renders.append(key) or put(self, key, html)
     config.plugins.on_startup(command="build", dirty=False)
     build(config)
     # the build key covers the templates, which differ between the two projects
@@ -30,7 +30,7 @@ def _build(proj: Path, site: Path, renders: list[tuple[str, ...]]) -> dict[str, 
 
 
 @pytest.mark.parametrize("directory_urls", [True, False])
-def test_shared_navigation_equals_materials_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+def test_shared_parts_equal_materials_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                 directory_urls: bool) -> None:
     import explainer.site
 
@@ -50,11 +50,13 @@ def test_shared_navigation_equals_materials_own(tmp_path: Path, monkeypatch: pyt
     (own / "overrides" / "partials" / "nav.html").unlink()
     yml = own / "mkdocs.yml"
     yml.write_text("".join(line for line in yml.read_text(encoding="utf-8").splitlines(keepends=True)
-                           if "hooks/nav_cache.py" not in line), encoding="utf-8")
+                           if "hooks/fragments.py" not in line), encoding="utf-8")
 
     shared = _build(projects[0], tmp_path / "site-shared", renders)
     pages = len(shared)
-    assert renders and len(renders) == len(set(renders)) and len(renders) < pages / 2, (len(renders), pages)
+    assert len(renders) == len(set(renders))  # rendered once each
+    for name in ("nav", "config", "search"):
+        assert 0 < sum(k[0] == name for k in renders) < pages / 2, (name, renders, pages)
     renders.clear()
     assert _build(own, tmp_path / "site-own", renders) == shared
-    assert renders == []  # the other project rendered Material's navigation on every page
+    assert renders == []  # the other project rendered every part on every page
