@@ -18,6 +18,7 @@ everything the part depends on, so two pages share the HTML only when it would b
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import jinja2
@@ -61,7 +62,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, **kwargs: Any) -> jinj
     return env
 
 
-def _nav_urls(config: MkDocsConfig) -> Any:
+def _nav_urls(config: MkDocsConfig) -> Callable[[Navigation], list[str]]:
     """Every URL the navigation may link to: its pages and links, the home page and the logo."""
     extra = [str(u) for u in (config.extra.get("homepage"), config.theme.get("logo")) if u]
     cache: dict[int, list[str]] = {}

@@ -209,7 +209,8 @@ def test_serve_watcher_polls_often(site_copy: Path, tmp_path: Path) -> None:
 def test_split_quotes_table_rebuilds_only_the_months_an_edit_touches(
         site_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """With the who-said-what table split by month, a quote edit rebuilds its month's page and
-    the front page, not the other months; a source moved to another month moves its quotes;
+    the front page, not the other months (not even one showing a statement that also stands in
+    the edited source); a source moved to another month moves its quotes;
     a month left empty loses its page. After each step the site equals a clean build."""
     import explainer.site
 
@@ -235,6 +236,25 @@ def test_split_quotes_table_rebuilds_only_the_months_an_edit_touches(
     serve_build(project, site)
     assert "answer in kind today" in octo.read_text(encoding="utf-8")
     assert sept.stat().st_mtime_ns == sept_mtime, "a month the edit did not touch was rebuilt"
+    assert_same_as_clean(project, site, tmp_path)
+
+    # a September source repeating an October statement: the statement (on October's page)
+    # stands in both; a quote added to the September source rebuilds September, not October
+    echo = project / "docs" / "sources" / "september-echo.md"
+    echo.write_text(october.read_text(encoding="utf-8").replace("2020-10-05", "2020-09-20")
+                    .replace("Ministers trade words", "Echoes of ministers"), encoding="utf-8")
+    serve_build(project, site)
+    assert "Echoes of ministers" in octo.read_text(encoding="utf-8")  # the merged statement's places
+    assert_same_as_clean(project, site, tmp_path)
+    octo_mtime = octo.stat().st_mtime_ns
+    echo.write_text(echo.read_text(encoding="utf-8") + '\n"Talks will go on," Omar Haddad said.\n', encoding="utf-8")
+    serve_build(project, site)
+    assert "Talks will go on" in sept.read_text(encoding="utf-8")
+    assert octo.stat().st_mtime_ns == octo_mtime, "a month whose statements did not change was rebuilt"
+    assert_same_as_clean(project, site, tmp_path)
+    echo.unlink()
+    serve_build(project, site)
+    assert "Echoes of ministers" not in octo.read_text(encoding="utf-8")
     assert_same_as_clean(project, site, tmp_path)
 
     october.write_text(october.read_text(encoding="utf-8").replace("2020-10-05", "2020-11-05"), encoding="utf-8")

@@ -109,6 +109,10 @@ class WorkCache:
         except (sqlite3.Error, *_UNREADABLE):
             return MISS
 
+    def keep(self, key: str) -> None:
+        """Mark an entry as used by this build without reading it (the caller holds its value)."""
+        self.used.add(key)
+
     def put(self, key: str, value: Any) -> None:
         self.used.add(key)
         db = self._conn()

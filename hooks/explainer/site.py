@@ -413,17 +413,15 @@ class SiteModel:
         return _target_set(targets), _digest(targets)
 
     def _terms(self, src: SiteSource) -> tuple[list[tuple[str, Appearance]], dict[str, set[str]], str]:
-        """``_source_terms`` of one source, its scan taken from the work cache when a previous
-        build made it (scanning a thousand sources for every glossary term costs a second)."""
+        """``_source_terms`` of one source, its scan taken from this process's memo or the work
+        cache when a previous build made it (scanning a thousand sources for every glossary
+        term costs a second)."""
         targets, targets_digest = self._glossary_target_set
         if self.work is None:
             return _source_terms(src, targets)
         key = cache_key("terms", code_version(), src.src_uri, src.digest, targets_digest)
-        found = self.work.get(key)
-        if found is MISS or not isinstance(found, tuple):
-            found = _term_matches(src, targets)
-            self.work.put(key, found)
-        return _source_terms(src, targets, found)
+        self.work.keep(key)  # a full build keeps what it used, even from the memo
+        return _source_terms(src, targets, _found_terms(src, targets, key, _Passed(self.work)))
 
     def appearances_listed(self, d: Definition) -> list[Appearance]:
         """The sentences the glossary page lists under an entry: the newest few."""
@@ -474,11 +472,13 @@ class SiteModel:
         return _digest([s.quotes_digest for s in self.sources], self.link_digest)
 
     def quote_month_key(self, qm: QuoteMonth) -> str:
-        """What one month's quotes page shows: the sources its statements stand in, where the
-        entities live, and the other months (its links to the newer and older ones)."""
-        sources = {p.source.src_uri: p.source for st in qm.statements for p in st.places}
-        return _digest(qm.slug, [sources[u].quotes_digest for u in sorted(sources)], self.link_digest,
-                       [m.slug for m in self.quote_months])
+        """What one month's quotes page shows: its statements with the quote records and the
+        sources (cards) they stand in, where the entities live, and the other months (its links
+        to the newer and older ones). Not the rest of those sources: a quote added to a source
+        rebuilds the month it lands in, not every month sharing a statement with that source."""
+        rows = [(st.speaker, st.speaker_kind, st.text, st.kind, st.roles, st.vias,
+                 [(p.source.card, p.quote) for p in st.places]) for st in qm.statements]
+        return _digest(qm.slug, rows, self.link_digest, [m.slug for m in self.quote_months])
 
     @cached_property
     def timeline_key(self) -> str:
@@ -699,6 +699,33 @@ def _linker(targets: TargetSet) -> Linker:
 def _term_matches(src: SiteSource, targets: TargetSet) -> tuple[tuple[int, int, str], ...]:
     """Where glossary terms occur in one source's text: (start, end, slug), one pass."""
     return tuple((a, b, t.key.split(":", 1)[1]) for a, b, t in _linker(targets).find_all(src.extraction.document.text))
+
+
+class _Passed:
+    """An ``lru_cache`` argument that is not part of the memo's key: every one equals every
+    other. For what a result does not depend on (which build's work cache it came through)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __hash__(self) -> int:
+        return 0
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Passed)
+
+
+@lru_cache(maxsize=16384)
+def _found_terms(src: SiteSource, targets: TargetSet, key: str, work: _Passed) -> tuple[tuple[int, int, str], ...]:
+    """``_term_matches`` through the work cache (``work.value``) under ``key``: a new process
+    reads what an earlier one scanned; within a process the memo answers without reading."""
+    found = work.value.get(key)
+    if found is MISS or not isinstance(found, tuple):
+        found = _term_matches(src, targets)
+        work.value.put(key, found)
+    return found
 
 
 @lru_cache(maxsize=16384)
