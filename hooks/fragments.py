@@ -51,7 +51,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, **kwargs: Any) -> jinj
     def fragment_key(name: str, page: Page | None, nav: Navigation | None, base_url: str) -> tuple[str, ...] | None:
         if page is None:
             return None
-        if name in ROOT_ONLY:
+        if name in ROOT_ONLY:  # base_url alone would join 'x/' and 'assets/x/' (both '..')
             return (name, base_url, normalize_url("assets/", page=page))
         if name != "nav" or nav is None or "toc.integrate" in features or page in nav.pages:
             return None
