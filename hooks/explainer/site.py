@@ -401,7 +401,7 @@ class SiteModel:
         out: dict[str, list[Appearance]] = {d.slug: [] for d in self.glossary.definitions}
         by_source: dict[str, dict[str, set[str]]] = {}
         for src in self.by_date():
-            apps, used, _ = self._terms(src)
+            apps, used, _ = self._terms[src.src_uri]
             by_source[src.src_uri] = used
             for slug, app in apps:
                 out[slug].append(app)
@@ -412,16 +412,21 @@ class SiteModel:
         targets = tuple(self.glossary_targets)
         return _target_set(targets), _digest(targets)
 
-    def _terms(self, src: SiteSource) -> tuple[list[tuple[str, Appearance]], dict[str, set[str]], str]:
-        """``_source_terms`` of one source, its scan taken from this process's memo or the work
-        cache when a previous build made it (scanning a thousand sources for every glossary
-        term costs a second)."""
+    @cached_property
+    def _terms(self) -> dict[str, tuple[list[tuple[str, Appearance]], dict[str, set[str]], str]]:
+        """``_source_terms`` of each source by src_uri, its scan taken from this process's memo or
+        the work cache when a previous build made it (scanning a thousand sources for every
+        glossary term costs a second)."""
         targets, targets_digest = self._glossary_target_set
-        if self.work is None:
-            return _source_terms(src, targets)
-        key = cache_key("terms", code_version(), src.src_uri, src.digest, targets_digest)
-        self.work.keep(key)  # a full build keeps what it used, even from the memo
-        return _source_terms(src, targets, _found_terms(src, targets, key, _Passed(self.work)))
+        out = {}
+        for src in self.sources:
+            if self.work is None:
+                out[src.src_uri] = _source_terms(src, targets)
+                continue
+            key = cache_key("terms", code_version(), src.src_uri, src.digest, targets_digest)
+            self.work.keep(key)  # a full build keeps what it used, even from the memo
+            out[src.src_uri] = _source_terms(src, targets, _found_terms(src, targets, key, _Passed(self.work)))
+        return out
 
     def appearances_listed(self, d: Definition) -> list[Appearance]:
         """The sentences the glossary page lists under an entry: the newest few."""
@@ -489,7 +494,7 @@ class SiteModel:
     @cached_property
     def glossary_key(self) -> str:
         """What the glossary page shows: the entries and every sentence using them."""
-        return _digest(self.glossary.definitions, [self._terms(s)[2] for s in self.sources])
+        return _digest(self.glossary.definitions, [self._terms[s.src_uri][2] for s in self.sources])
 
     @cached_property
     def initiatives_key(self) -> str:
