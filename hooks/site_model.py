@@ -8,6 +8,7 @@ content inside the library, so unchanged sources cost nothing on a rebuild.
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -113,3 +114,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs: 
     if isinstance(page.file, GeneratedFile) and page.file.meta is not None:
         page.meta = dict(page.file.meta)
     return markdown
+
+
+def on_shutdown(**kwargs: Any) -> None:
+    """The `mkdocs` process is about to exit: keep CPython's last collection from walking
+    every object the build made (~280,000 at 1,000 sources: ~0.8 s)
+    only to free memory the OS takes back anyway. MkDocs sends this once, after the last build
+    of `mkdocs build` or `mkdocs serve`, never to a build run in-process (tests, `build()`)."""
+    gc.freeze()
