@@ -95,7 +95,7 @@ def test_builds_with_a_warm_work_cache_equal_builds_without(tmp_path: Path) -> N
     second.write_text(SECOND_SOURCE, encoding="utf-8")
     assert run_build(proj).returncode == 0
     cache = proj / ".cache" / "explainer"
-    first = {name: _keys(cache / f"work-{name}.sqlite") for name in ("pages", "links", "search", "terms")}
+    first = {name: _keys(cache / f"work-{name}.sqlite") for name in ("pages", "links", "search", "terms", "html")}
     assert all(first.values())
 
     second.write_text(SECOND_SOURCE.replace("answer in kind", "answer at once"), encoding="utf-8")
@@ -120,6 +120,49 @@ def test_builds_with_a_warm_work_cache_equal_builds_without(tmp_path: Path) -> N
     assert "Edited for the cache test." in warm["glossary/index.html"].decode()
     for name, keys in first.items():
         assert keys - _keys(cache / f"work-{name}.sqlite"), f"{name}: nothing the edits made useless was swept"
+
+
+def test_reused_conversions_keep_titles_anchors_and_every_link_warning(tmp_path: Path) -> None:
+    """A page converted from Markdown in an earlier build is reused only with the same text,
+    place and link targets: its title (from its heading), its anchors and its links to other
+    pages' anchors come back with it, and a link that broke since then, or was broken all
+    along, is reported on every build."""
+    from conftest import copy_project
+
+    proj = copy_project(tmp_path / "proj")
+    docs = proj / "docs"
+    (docs / "notes.md").write_text("# Reading notes\n\nSee [the target](target.md#second-part).\n\n## Mine\n",
+                                   encoding="utf-8")
+    target = docs / "target.md"
+    target.write_text("# Target\n\n## Second part\n\nText.\n", encoding="utf-8")
+    (docs / "broken.md").write_text("# Broken\n\nA [lost page](lost.md).\n", encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+    def build() -> str:
+        res = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(proj / "mkdocs.yml")],
+                             capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300)
+        assert res.returncode == 0, res.stderr
+        return res.stderr
+
+    lost = "'broken.md' contains a link 'lost.md', but the target is not found"
+    first = build()
+    assert lost in first and "'notes.md' contains" not in first
+    html_db = proj / ".cache" / "explainer" / "work-html.sqlite"
+    stored = _keys(html_db)
+    second = build()  # everything reused but the page that logged a warning
+    assert lost in second and "'notes.md' contains" not in second
+    assert _keys(html_db) == stored
+    page = (proj / "site" / "notes" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Reading notes - Explainer</title>" in page and 'id="mine"' in page
+    assert 'href="../target/#second-part"' in page
+
+    target.write_text("# Target\n\nNo parts now.\n", encoding="utf-8")  # notes.md is reused as it was
+    third = build()
+    assert "'notes.md' contains a link 'target.md#second-part', but the doc 'target.md' does not contain an " \
+           "anchor '#second-part'" in third, third
+    target.unlink()
+    fourth = build()
+    assert "'notes.md' contains a link 'target.md#second-part', but the target 'target.md' is not found" in fourth, fourth
 
 
 def _keys(db: Path) -> set[str]:
