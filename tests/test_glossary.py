@@ -15,7 +15,7 @@ from explainer.text import analyse_text
 T = [
     Target("term:backdoor", ("backdoor", "back door"), "glossary/#backdoor", "A hidden way in.", "term", "backdoor"),
     Target("term:5g", ("5G",), "glossary/#5g", "Fifth generation.", "term", "5g"),
-    Target("term:ict", ("ICT",), "glossary/#ict", "Info & comms <tech>.", "term", "ict"),
+    Target("term:ict", ("ICT",), "glossary/#ict", "Info & comms <tech>, \"so\" it's said.", "term", "ict"),
     Target("term:network", ("network",), "glossary/#network", "A network.", "term", "network"),
     Target("init:clean", ("Clean Network Initiative", "Clean Network"), "initiatives/clean-network/",
            "A US program.", "initiative"),
@@ -60,7 +60,9 @@ def test_linker_rules(fragment: str, expected: list[str]) -> None:
 def test_linker_keeps_escaping_and_escapes_tooltips_twice() -> None:
     out, hits = L.link("<p>ICT &lt;script&gt;alert(1)&lt;/script&gt;</p>", "sources/x/")
     assert "<script>" not in out and "&lt;script&gt;" in out
-    assert 'title="Info &amp;amp; comms &amp;lt;tech&amp;gt;."' in out  # decoded once: still text for Material
+    # decoded once, still text for Material (which inserts it as HTML); quotes escaped once,
+    # so a browser without script shows them as they are
+    assert 'title="Info &amp;amp; comms &amp;lt;tech&amp;gt;, &quot;so&quot; it&#x27;s said."' in out
     assert 'href="../../glossary/#ict"' in out and hits == {"term:ict": 1}
 
 

@@ -16,6 +16,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from .sanitize import tooltip_attr
 from .urls import relative_url
 
 
@@ -253,10 +254,8 @@ class Linker:
             hits[t.key] = hits.get(t.key, 0) + 1
             parts.append(html.escape(raw[pos:a], quote=False))
             href = relative_url(page_url, t.url.split("#")[0], t.url.split("#")[1] if "#" in t.url else None)
-            # Material puts the title into the tooltip as HTML: escape it twice.
-            tip = html.escape(html.escape(t.tooltip, quote=True), quote=True)
             parts.append(f'<a class="ex-link ex-link--{t.kind}" href="{html.escape(href, quote=True)}" '
-                         f'title="{tip}">{html.escape(matched, quote=False)}</a>')
+                         f'title="{tooltip_attr(t.tooltip)}">{html.escape(matched, quote=False)}</a>')
             pos = b
         if not parts:
             return text

@@ -27,6 +27,7 @@ from .model import Sentence
 from .quotes import Quote
 from .site import (Appearance, Place, QuoteMonth, SiteInitiative, SiteModel, SiteSource,
                    Statement)
+from .sanitize import tooltip_attr
 from .urls import relative_url
 
 TEMPLATE_DIR = "explainer"
@@ -197,7 +198,7 @@ class Renderer:
                 if b < len(text) and not text[b].isalnum() and not text[b].isspace():
                     b += 1
             title = f"{KIND_LABELS[q.kind].capitalize()}: {speaker_label(q)}"
-            before = Markup(f'<span class="ex-quote ex-quote--{escape(q.kind)}" title="{escape(title)}">')
+            before = Markup(f'<span class="ex-quote ex-quote--{escape(q.kind)}" title="{tooltip_attr(title)}">')
             marks.append(Mark(a, b, before, Markup("</span>") + self.who(q, who)))
         return marks
 

@@ -13,6 +13,14 @@ VOID = frozenset({"br", "hr"})
 SAFE_HREF = re.compile(r"^(?:https?://|/|\.{0,2}/|#|[\w][\w./-]*(?:#[\w-]*)?$)", re.IGNORECASE)
 
 
+def tooltip_attr(text: str) -> str:
+    """A ``title`` attribute's value showing ``text``. Material's tooltips insert the value as
+    HTML, so the text is escaped for HTML inside the attribute's own escaping ('<b>' arrives as
+    text, never as a tag); quotes need only the attribute's escaping, so a browser without
+    script shows "China's" too, not "China&#x27;s"."""
+    return html.escape(html.escape(text, quote=False), quote=True)
+
+
 class _Sanitizer(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -36,7 +44,7 @@ class _Sanitizer(HTMLParser):
         elif tag == "abbr":
             title = dict(attrs).get("title")
             if title:
-                kept = f' title="{html.escape(title, quote=True)}"'
+                kept = f' title="{tooltip_attr(title)}"'
         self.out.append(f"<{tag}{kept}>")
         if tag not in VOID:
             self.open.append(tag)
