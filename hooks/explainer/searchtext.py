@@ -19,12 +19,48 @@ INLINE_MARKUP: re.Pattern[str] = re.compile(
     r'</?(?:span|time|mark)\b[^>]*>|<a\b(?![^>]*\bheaderlink\b)[^>]*>((?:(?!</?a\b)[^<]|<(?!/?a\b))*)</a>')
 
 
+# An element holding text repeated from the sources (a term's or a person's sentences, the
+# quotes tables, the timeline): left out of the index, which finds that text on the source
+# pages. '<details class="ex-entry__appears ex-nosearch">' ... '</details>'
+REPEATED: re.Pattern[str] = re.compile(r'<([a-z][a-z0-9]*)\b[^>]*\bclass="[^"]*\bex-nosearch\b[^"]*"[^>]*>')
+# a heading that starts a search section ('<h3 id="backdoor">'): never dropped with a block
+SECTION_HEADING: re.Pattern[str] = re.compile(r"<h[1-6]\b[^>]*\sid=")
+
+
 def search_html(html: str) -> str:
-    """``html`` without the explainer's inline markup. Pages that mark elements for the
-    indexer ('data-search-exclude') are returned unchanged."""
+    """``html`` without the explainer's inline markup and without the blocks that repeat the
+    sources' text (as if Material were told 'data-search-exclude' on them). Pages that mark
+    elements for the indexer themselves ('data-search-exclude') are returned unchanged."""
     if "data-search-" in html:
         return html
+    if "ex-nosearch" in html:
+        html = _drop_repeated(html)
     return INLINE_MARKUP.sub(lambda m: m.group(1) or "", html)
+
+
+def _drop_repeated(html: str) -> str:
+    out: list[str] = []
+    pos = 0
+    while (m := REPEATED.search(html, pos)) is not None:
+        end = _element_end(html, m.group(1), m.end())
+        if end is None or SECTION_HEADING.search(html, m.end(), end):
+            out.append(html[pos:m.end()])  # unbalanced, or holding a section: kept
+            pos = m.end()
+            continue
+        out.append(html[pos:m.start()])
+        pos = end
+    out.append(html[pos:])
+    return "".join(out)
+
+
+def _element_end(html: str, tag: str, start: int) -> int | None:
+    """Where the element whose start tag ends at ``start`` ends (after its end tag)."""
+    depth = 1
+    for m in re.compile(rf"<(/?){tag}\b[^>]*>").finditer(html, start):
+        depth += -1 if m.group(1) else 1
+        if depth == 0:
+            return m.end()
+    return None
 
 
 # --- Material's search sections, without html.parser ------------------------------------------
