@@ -1,6 +1,6 @@
 """MkDocs glue: a page's Markdown -> HTML conversion reused from an earlier build of the
 same input (the build cache's work-html.sqlite), so a build converts only the pages that
-changed. At 1,000 sources conversion is ~1.2 s of a ~4.5 s build.
+changed. At 1,000 sources converting every page took ~1.1 s of a ~5 s warm build.
 
 What MkDocs' ``Page.render`` makes is a function of: the page's Markdown (after every
 ``on_page_markdown``), where the page is, every file a link could point to (its URL and
@@ -26,7 +26,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.toc import AnchorLink, get_toc
 
-from explainer.diskcache import MISS, cache_key
+from explainer.diskcache import cache_key
 from generated import work_cache
 
 if TYPE_CHECKING:
@@ -76,7 +76,8 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     config[STATE] = None
     names = {e if isinstance(e, str) else f"{type(e).__module__}.{type(e).__name__}"
              for e in config.markdown_extensions}
-    if work_cache(config, "html") is None or names & READS_OTHER_FILES:
+    if work_cache(config, "html") is None or any(n == r or n.startswith(f"{r}.") for n in names
+                                                 for r in READS_OTHER_FILES):
         return files
     parts: list[str | bytes] = [FORMAT, repr(sorted(names)), _stable_repr(config.mdx_configs),
                                 str(config.use_directory_urls), _stable_repr(config.validation)]

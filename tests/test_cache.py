@@ -165,6 +165,24 @@ def test_reused_conversions_keep_titles_anchors_and_every_link_warning(tmp_path:
     assert "'notes.md' contains a link 'target.md#second-part', but the target 'target.md' is not found" in fourth, fourth
 
 
+def test_no_conversion_is_reused_with_an_extension_that_reads_other_files(tmp_path: Path) -> None:
+    """pymdownx.snippets puts other files' text into a page: its Markdown alone no longer says
+    what the page is, so no conversion is stored (each build converts every page)."""
+    from conftest import copy_project, run_build
+
+    proj = copy_project(tmp_path / "proj")
+    yml = proj / "mkdocs.yml"
+    yml.write_text(yml.read_text(encoding="utf-8").replace("  - pymdownx.superfences\n",
+                                                            "  - pymdownx.superfences\n  - pymdownx.snippets\n"),
+                   encoding="utf-8")
+    assert "pymdownx.snippets" in yml.read_text(encoding="utf-8")
+    res = run_build(proj)
+    assert res.returncode == 0, res.stderr
+    html_db = proj / ".cache" / "explainer" / "work-html.sqlite"
+    assert not html_db.exists() or _keys(html_db) == set()
+    assert _keys(proj / ".cache" / "explainer" / "work-links.sqlite")  # the rest of the cache works
+
+
 def _keys(db: Path) -> set[str]:
     import sqlite3
 
