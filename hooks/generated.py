@@ -37,6 +37,7 @@ SEARCH_HTML_KEY = "_explainer_search_html"  # page url -> full HTML while the se
 TAKEN_KEY = "_explainer_taken"  # src_uris already used (contributor files and generated ones)
 WORK_CACHES_KEY = "_explainer_work_caches"  # name -> DiskCache of this build (see work_cache)
 KEYS_FINAL_KEY = "_explainer_keys_final"  # True once incremental.on_files made KEYS_KEY cover site-wide inputs
+INPUTS_KEY = "_explainer_inputs"  # this build's sources (SourceInput), for sweeping old analyses
 
 T = TypeVar("T")
 

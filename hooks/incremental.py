@@ -27,8 +27,10 @@ import mkdocs
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 
-from generated import (BUILD_META, BUILD_META_RE, BUILT_KEY, CACHE_DIR_KEY, KEYS_FINAL_KEY, KEYS_KEY, WORK_CACHES_KEY,
-                       GeneratedFile, digest, require_site)
+from explainer.diskcache import DiskCache
+from explainer.site import analysis_key
+from generated import (BUILD_META, BUILD_META_RE, BUILT_KEY, CACHE_DIR_KEY, INPUTS_KEY, KEYS_FINAL_KEY, KEYS_KEY,
+                       WORK_CACHES_KEY, GeneratedFile, digest, require_site)
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -204,6 +206,9 @@ def _commit_work_caches(config: MkDocsConfig) -> None:
     pages = {f.page.url for f in files.documentation_pages() if f.page is not None} if files is not None else set()
     full = bool(pages) and pages <= config[BUILT_KEY]
     gone = sum(c.commit(sweep=full) for c in (config.get(WORK_CACHES_KEY) or {}).values() if c is not None)
+    cache = config.get(CACHE_DIR_KEY)
+    if full and cache is not None:  # and the analyses of files (or code) no longer there
+        gone += DiskCache(Path(cache)).sweep({analysis_key(i.path, i.data) for i in config.get(INPUTS_KEY) or ()})
     if gone:
         log.debug(f"{gone} unused cache entries removed")
 

@@ -21,8 +21,8 @@ from explainer.curated import INITIATIVES_DIR
 from explainer.glossary import GLOSSARY_DIR
 from explainer.model import Problem
 from explainer.site import SOURCES_DIR, STATE_KEY, SourceInput, build_site_model
-from generated import (BLOCKS_KEY, BUILT_KEY, CACHE_DIR_KEY, KEYS_FINAL_KEY, KEYS_KEY, SEARCH_HTML_KEY, TAKEN_KEY,
-                       WORK_CACHES_KEY, GeneratedFile, work_cache)
+from generated import (BLOCKS_KEY, BUILT_KEY, CACHE_DIR_KEY, INPUTS_KEY, KEYS_FINAL_KEY, KEYS_KEY, SEARCH_HTML_KEY,
+                       TAKEN_KEY, WORK_CACHES_KEY, GeneratedFile, work_cache)
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -41,6 +41,7 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     config[SEARCH_HTML_KEY] = {}
     config[WORK_CACHES_KEY] = {}
     config[KEYS_FINAL_KEY] = False
+    config[INPUTS_KEY] = ()
     return config
 
 
@@ -70,6 +71,7 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     # build or a restarted `mkdocs serve` only re-reads the sources that changed.
     cache = None if os.environ.get("EXPLAINER_NO_CACHE") else root / ".cache" / "explainer"
     config[CACHE_DIR_KEY] = cache
+    config[INPUTS_KEY] = tuple(sources)
     site, problems = build_site_model(sources, use_directory_urls=config.use_directory_urls,
                                       glossary_files=glossary, initiative_files=curated, cache_dir=cache,
                                       work=work_cache(config, "terms"))

@@ -28,6 +28,29 @@ def test_cache_roundtrip_and_corruption(tmp_path: Path) -> None:
     assert len(list(tmp_path.rglob("*.pickle"))) == 2
 
 
+def test_full_build_sweeps_analyses_of_removed_sources_and_old_code(tmp_path: Path) -> None:
+    """Analyses are kept per file content and code version; a full build removes the ones no
+    source of this build needs (a removed or edited source, an older library), nothing else."""
+    from conftest import SECOND_SOURCE, copy_project, run_build
+
+    proj = copy_project(tmp_path / "proj")
+    second = proj / "docs" / "sources" / "ministers-trade-words.md"
+    second.write_text(SECOND_SOURCE, encoding="utf-8")
+    cache = proj / ".cache" / "explainer"
+    old = cache / "ab" / ("ab" + "0" * 62 + ".pickle")  # an analysis made by other code
+    old.parent.mkdir(parents=True)
+    old.write_bytes(b"old")
+    assert run_build(proj).returncode == 0
+    sources = len([f for f in (proj / "docs" / "sources").glob("*.md") if f.name != "index.md"])
+    assert sources >= 2
+    assert not old.exists()
+    assert len(list(cache.rglob("*.pickle"))) == sources
+    second.unlink()
+    assert run_build(proj).returncode == 0
+    assert len(list(cache.rglob("*.pickle"))) == sources - 1
+    assert list(cache.glob("work-*.sqlite"))  # the rest of the cache is left alone
+
+
 def test_unwritable_cache_still_works(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")

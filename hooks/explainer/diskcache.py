@@ -45,6 +45,27 @@ class DiskCache:
         except (OSError, *_UNREADABLE):
             return MISS
 
+    def sweep(self, keep: set[str]) -> int:
+        """Remove every value whose key is not in ``keep``; how many were removed."""
+        gone = 0
+        try:
+            folders = [d for d in os.scandir(self.folder) if d.is_dir() and len(d.name) == 2]
+        except OSError:
+            return 0
+        for d in folders:
+            try:
+                entries = list(os.scandir(d.path))
+            except OSError:
+                continue
+            for e in entries:
+                if e.name.endswith(".pickle") and e.name[:-len(".pickle")] not in keep:
+                    try:
+                        os.unlink(e.path)
+                        gone += 1
+                    except OSError:
+                        pass
+        return gone
+
     def put(self, key: str, value: Any) -> None:
         f = self._path(key)
         try:

@@ -806,10 +806,15 @@ def analyse(path: str, data: bytes, cache_dir: Path | None = None
     return _analyse_on_disk(path, data, str(cache_dir))
 
 
+def analysis_key(path: str, data: bytes) -> str:
+    """Where the on-disk cache keeps one file's analysis: its path, bytes and the code version."""
+    return hashlib.sha256(code_version().encode() + b"\0" + path.encode() + b"\0" + data).hexdigest()
+
+
 @lru_cache(maxsize=4096)
 def _analyse_on_disk(path: str, data: bytes, cache_dir_name: str
                      ) -> tuple[Source | None, Extraction | None, tuple[Problem, ...]]:
-    key = hashlib.sha256(code_version().encode() + b"\0" + path.encode() + b"\0" + data).hexdigest()
+    key = analysis_key(path, data)
     cache = DiskCache(Path(cache_dir_name))  # a read-only or damaged cache is a miss, never an error
     got = cache.get(key)
     if isinstance(got, tuple) and len(got) == 3:
