@@ -346,6 +346,35 @@ def test_every_local_link_resolves_without_directory_urls(tmp_path: Path, monkey
     assert checked > 1000 and broken == []
 
 
+def test_the_model_is_set_aside_from_the_collector_during_a_build_only(site_copy: Path) -> None:
+    """While pages are rendered, what on_files made (the model, the files) is frozen out of the
+    cycle collector's walks; the collector stays on; after the build, or a build that fails in
+    on_files, nothing stays frozen (under `mkdocs serve` the old model must be collectable)."""
+    (site_copy / "probe.py").write_text(
+        "import gc\nSEEN = []\n\ndef on_page_content(html, page, **kwargs):\n"
+        "    SEEN.append((gc.get_freeze_count(), gc.isenabled()))\n    return html\n", encoding="utf-8")
+    yml = site_copy / "mkdocs.yml"
+    yml.write_text(yml.read_text(encoding="utf-8").replace("hooks:\n", "hooks:\n  - probe.py\n", 1),
+                   encoding="utf-8")
+    code = ("import gc, sys\nfrom pathlib import Path\nfrom mkdocs.commands.build import build\n"
+            "from mkdocs.config import load_config\n"
+            "cfg = load_config(sys.argv[1])\nbuild(cfg)\n"
+            "probe = [m for m in cfg.plugins.values() if hasattr(m, 'SEEN')][0]\n"
+            "print('DURING', min(f for f, _ in probe.SEEN), all(on for _, on in probe.SEEN))\n"
+            "print('AFTER', gc.get_freeze_count(), gc.isenabled())\n"
+            "Path(sys.argv[2]).write_text('---\\ntitle: [broken\\n---\\nText.\\n')\n"
+            "try:\n    build(load_config(sys.argv[1]))\nexcept Exception as e:\n    print('FAILED', type(e).__name__)\n"
+            "print('AFTER-ERROR', gc.get_freeze_count(), gc.isenabled())\n")
+    broken = site_copy / "docs" / "sources" / "zz-broken.md"
+    res = subprocess.run([sys.executable, "-c", code, str(yml), str(broken)], capture_output=True, text=True,
+                         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, cwd=site_copy, timeout=300)
+    lines = dict(line.split(" ", 1) for line in res.stdout.splitlines())
+    frozen, enabled = lines["DURING"].split()
+    assert int(frozen) > 10_000 and enabled == "True", res.stdout + res.stderr
+    assert lines["AFTER"] == "0 True"
+    assert lines["FAILED"] == "Abort" and lines["AFTER-ERROR"] == "0 True", res.stdout + res.stderr
+
+
 def test_cli_build_skips_the_exit_collection_but_builds_in_process_do_not(site_copy: Path) -> None:
     """`mkdocs build` ends with on_shutdown, which freezes what the build made so CPython's last
     collection does not walk it (~0.8 s at 1,000 sources); a build run in-process gets no
