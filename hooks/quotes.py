@@ -6,13 +6,13 @@ under ``mkdocs serve`` and ``--dirty``); this hook only turns it into files.
 
 from __future__ import annotations
 
-from functools import cache, partial
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 
-from explainer.exports import quote_records, quotes_csv, quotes_json
+from explainer.exports import quotes_csv, quotes_json
 from explainer.render import Renderer
 from generated import add_generated, require_site
 
@@ -29,9 +29,8 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     for qm in site.quote_months:  # a page per month once the table is too long for one
         add_generated(files, config, qm.src_uri, partial(renderer.quote_month_page, qm, site),
                       key=site.quote_month_key(qm))
-    records = cache(lambda: quote_records(site))  # this build's, shared by both exports
-    add_generated(files, config, "data/quotes.json", lambda: quotes_json(site, records()), key=site.quotes_key)
-    add_generated(files, config, "data/quotes.csv", lambda: quotes_csv(site, records()), key=site.quotes_key)
+    add_generated(files, config, "data/quotes.json", lambda: quotes_json(site), key=site.quotes_key)
+    add_generated(files, config, "data/quotes.csv", lambda: quotes_csv(site), key=site.quotes_key)
     doubts = sum(1 for s in site.sources for p in s.extraction.problems if p.level == "info")
     # (counts that cost nothing: statements are grouped only when the quotes page is built)
     log.info(f"{len(site.places)} quotes; "

@@ -5,9 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+from functools import lru_cache
 from typing import Any
 
-from .site import SiteModel
+from .site import SiteModel, SiteSource
 
 SCHEMA_VERSION = 1
 QUOTE_CSV_FIELDS = ("speaker", "speaker_kind", "speaker_role", "kind", "text", "via", "cue",
@@ -15,37 +16,50 @@ QUOTE_CSV_FIELDS = ("speaker", "speaker_kind", "speaker_role", "kind", "text", "
 
 
 def quote_records(site: SiteModel) -> list[dict[str, Any]]:
-    """One record per quote occurrence, in source order; URLs are relative to the site root."""
-    out = []
-    for p in site.places:
-        q, src = p.quote, p.source
-        m = src.source.meta
-        out.append({
-            "speaker": q.speaker, "speaker_kind": q.speaker_kind, "speaker_role": q.speaker_role,
-            "kind": q.kind, "text": q.text, "via": q.via, "cue": q.cue,
-            "source": src.slug, "source_title": m.title, "publisher": m.publisher,
-            "published": m.published.isoformat() if m.published else None,
-            "sentence": q.sentence, "url": f"{src.url}#s-{q.sentence}",
-            "start": q.start, "end": q.end,
-        })
-    return out
+    """One record per quote occurrence, newest source first, then in text order; URLs are
+    relative to the site root."""
+    return [_quote_record(p.quote, p.source) for p in site.places]
 
 
-def quotes_json(site: SiteModel, records: list[dict[str, Any]] | None = None) -> str:
-    """``records``: ``quote_records(site)`` if the caller has them already."""
-    return json.dumps({"schema": "explainer/quotes", "version": SCHEMA_VERSION,
-                       "quotes": quote_records(site) if records is None else records},
-                      ensure_ascii=False, separators=(",", ":")) + "\n"
+def _quote_record(q: Any, src: SiteSource) -> dict[str, Any]:
+    m = src.source.meta
+    return {
+        "speaker": q.speaker, "speaker_kind": q.speaker_kind, "speaker_role": q.speaker_role,
+        "kind": q.kind, "text": q.text, "via": q.via, "cue": q.cue,
+        "source": src.slug, "source_title": m.title, "publisher": m.publisher,
+        "published": m.published.isoformat() if m.published else None,
+        "sentence": q.sentence, "url": f"{src.url}#s-{q.sentence}",
+        "start": q.start, "end": q.end,
+    }
 
 
-def quotes_csv(site: SiteModel, records: list[dict[str, Any]] | None = None) -> str:
+@lru_cache(maxsize=4096)
+def _source_quotes(src: SiteSource) -> tuple[str, str]:
+    """One source's quote records as JSON objects joined by commas, and as CSV rows. A record
+    is made from its source alone, and the same file at the same place is the same object in
+    every build of a process, so a `mkdocs serve` rebuild writes only the edited source's anew
+    (all of them took ~0.16 s at 1,000 sources)."""
+    records = [_quote_record(p.quote, src) for p in src.places]
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(QUOTE_CSV_FIELDS)
-    for r in quote_records(site) if records is None else records:
+    for r in records:
         # A cell starting with = + - @ would run as a formula in a spreadsheet: quote it.
         w.writerow([f"'{v}" if isinstance(v, str) and v[:1] in "=+-@" else v for v in map(r.get, QUOTE_CSV_FIELDS)])
-    return buf.getvalue()
+    return ",".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) for r in records), buf.getvalue()
+
+
+def quotes_json(site: SiteModel) -> str:
+    """``{"schema", "version", "quotes": quote_records(site)}``, compact."""
+    empty = json.dumps({"schema": "explainer/quotes", "version": SCHEMA_VERSION, "quotes": []},
+                       ensure_ascii=False, separators=(",", ":"))
+    body = ",".join(part for part in (_source_quotes(s)[0] for s in site.by_date()) if part)
+    return f"{empty[:-2]}{body}{empty[-2:]}\n"  # the records go between the list's brackets
+
+
+def quotes_csv(site: SiteModel) -> str:
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerow(QUOTE_CSV_FIELDS)
+    return buf.getvalue() + "".join(_source_quotes(s)[1] for s in site.by_date())
 
 
 def glossary_json(site: SiteModel) -> str:
