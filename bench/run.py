@@ -119,9 +119,8 @@ def serve_latency(proj: Path, runs: int = 8) -> tuple[float | None, float | None
         text = src.read_text(encoding="utf-8")
         src.write_text(text.rstrip("\n") + f"\n\n{line}\n", encoding="utf-8")
         got = wait_for(url, needle.encode(), 300)
-        # A save lands anywhere in the watcher's polling period: a fixed pause would lock the
-        # edits to one phase of it (measured: 0.01-0.1 s of detection every time with MkDocs'
-        # 0.5 s period, where a user waits 0.25 s on average).
+        # A save lands anywhere in the watcher's polling period (0.1 s, incremental.on_serve):
+        # a fixed pause could lock the edits to one phase of it.
         time.sleep(1.0 + phase.uniform(0.0, 1.0))
         return got
 
