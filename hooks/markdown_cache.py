@@ -16,7 +16,6 @@ message must come again on the next build.
 
 from __future__ import annotations
 
-import importlib.metadata
 import logging
 import re
 from dataclasses import dataclass, field
@@ -27,7 +26,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.toc import AnchorLink, get_toc
 
-from explainer.diskcache import cache_key
+from explainer.diskcache import cache_key, installed_distributions
 from generated import work_cache
 
 if TYPE_CHECKING:
@@ -105,7 +104,7 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
                                 str(config.use_directory_urls), _stable_repr(config.validation)]
     if config.config_file_path and Path(config.config_file_path).is_file():
         parts.append(Path(config.config_file_path).read_bytes())
-    parts.append(repr(sorted((d.name, d.version) for d in importlib.metadata.distributions())))
+    parts.append(installed_distributions())
     parts.append("\n".join(f"{f.src_uri}\t{f.url}\t{f.inclusion.name}" for f in sorted(files, key=lambda f: f.src_uri)))
     config[STATE] = _State(cache_key(*parts))
     return files

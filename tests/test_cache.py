@@ -214,3 +214,16 @@ def _keys(db: Path) -> set[str]:
         return {k for (k,) in con.execute("SELECT key FROM work")}
     finally:
         con.close()
+
+
+def test_installed_distributions_name_the_packages_that_convert_pages() -> None:
+    """Part of the Markdown cache's key: the packages with their versions (listed once a process)."""
+    import markdown
+    import mkdocs
+
+    from explainer.diskcache import installed_distributions
+
+    listed = installed_distributions()
+    assert repr(("mkdocs", mkdocs.__version__)) in listed
+    assert repr(("Markdown", markdown.__version__)) in listed or repr(("markdown", markdown.__version__)) in listed
+    assert installed_distributions() is listed

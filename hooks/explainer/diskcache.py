@@ -9,9 +9,11 @@ build down and never changes what it makes.
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import os
 import pickle
 import sqlite3
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +29,14 @@ def cache_key(*parts: str | bytes) -> str:
         h.update(p.encode("utf-8", "surrogatepass") if isinstance(p, str) else p)
         h.update(b"\0")
     return h.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def installed_distributions() -> str:
+    """The installed packages with their versions, as this process first listed them: a part of
+    the key of what other packages' code computes. Listed once (~20 ms each time): a later
+    install does not change the code a running process has imported."""
+    return repr(sorted((d.name or "", d.version) for d in importlib.metadata.distributions()))
 
 
 class DiskCache:
