@@ -322,6 +322,6 @@ def test_long_lists_are_laid_out_lazily(page: Any, server: str) -> None:
     assert box is not None and 0 <= box["y"] < 900
     # the sources index: a table per month of publication, each laid out when near the viewport
     page.goto(server + PAGES["sources-index"], wait_until="load")
-    group = page.locator("div.ex-group").first
+    group = page.locator("div.ex-chunk").first
     assert group.evaluate("el => getComputedStyle(el).contentVisibility") == "auto"
     assert group.locator("table[data-ex=sources] tbody tr").count() >= 1

@@ -176,3 +176,47 @@ def test_comparison_links_what_it_leaves_out(monkeypatch: pytest.MonkeyPatch) ->
     assert '<br><a class="ex-more" href="clean-network/">and 1 more</a>' in body  # the Trump administration, found
     assert "Trump administration" in full and "Trump administration" not in body.split("## All initiatives")[0]
     assert body.count("¶") < full.count("¶")
+
+
+def test_long_lists_come_in_blocks_the_browser_lays_out_when_near() -> None:
+    """A person quoted in, and an initiative mentioned in, more sources than CHUNK: their pages
+    list every source once, in blocks of CHUNK sources (or items), each a div.ex-chunk; an
+    initiative's long key facts show FACTS_SHOWN entries and keep the rest behind "N more"."""
+    import re
+
+    from explainer.render import CHUNK
+
+    n = CHUNK + 3
+    sources = [SourceInput(f"docs/sources/s{i:02d}.md", f"sources/s{i:02d}.md",
+                           (f"---\ntitle: Story {i:02d}\npublished: 2020-09-{1 + i % 28:02d}\n---\n\n"
+                            f"\u201cWe stand by the Global Initiative on Data Security,\u201d said Wang Yi on day {i}.\n\n"
+                            "China announced the Global Initiative on Data Security on Tuesday.\n").encode())
+               for i in range(n)]
+    site, problems = build_site_model(sources)
+    assert [p for p in problems if p.level == "error"] == []
+    renderer = Renderer([ROOT / "overrides"])
+    wang = next(e for (kind, name), e in site.entities.items() if name == "Wang Yi")
+    person = renderer.entity_page(wang, site).body
+    quoted = person[person.index("## What the sources quote"):]
+    quoted = quoted[:quoted.index("\n## ")] if "\n## " in quoted else quoted
+    blocks = quoted.split('<div class="ex-chunk">')[1:]
+    assert [b.count('<h3 class="ex-entity__source">') for b in blocks] == [CHUNK, 3]
+    assert sorted(re.findall(r"Story (\d\d)</a></h3>", quoted)) == [f"{i:02d}" for i in range(n)]
+    assert person.count("<div") == person.count("</div>")
+    gids = next(si for si in site.initiatives if si.name == "Global Initiative on Data Security")
+    page = renderer.initiative_page(gids, site).body
+    # key facts: the first FACTS_SHOWN entries, the others behind a disclosure that names them
+    from explainer.render import FACTS_SHOWN
+
+    facts = page[page.index("## Key facts"):page.index("</dl>")]
+    announced = facts[facts.index("<dt>Announced</dt>"):]
+    announced = announced[:announced.index("</dd>")]
+    shown, _, hidden = announced.partition('<details class="ex-more-facts">')
+    assert shown.count("<time") == FACTS_SHOWN and hidden.count("<time") == len(gids.dates()) - FACTS_SHOWN > 0
+    assert f"<summary>{len(gids.dates()) - FACTS_SHOWN} more dates</summary>" in hidden
+    assert "more proponents</summary>" in facts
+    mentions = page[page.index("## Mentions in the sources"):]
+    total = len(gids.mentions())
+    assert total == 2 * n
+    assert [b.count("<li>") for b in mentions.split('<div class="ex-chunk">')[1:]] == [CHUNK, CHUNK, total - 2 * CHUNK]
+    assert page.count("<div") == page.count("</div>")
