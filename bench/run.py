@@ -237,6 +237,37 @@ def lighthouse(out: Path) -> dict[str, dict[str, int]] | str:
     return got
 
 
+# The pages that grow with the number of sources: the listed ones, and the largest of each kind.
+SCALE_PAGES = ("sources/", "quotes/", "glossary/", "initiatives/", "timeline/")
+SCALE_KINDS = ("quotes/*/", "glossary/*/", "people/*/", "organizations/*/", "countries/*/", "initiatives/*/")
+
+
+def heaviest_pages(site: Path) -> list[str]:
+    """Each page of SCALE_PAGES, then the largest page of each of SCALE_KINDS (by bytes)."""
+    pages = [p for p in SCALE_PAGES if (site / p / "index.html").is_file()]
+    for pattern in SCALE_KINDS:
+        found = sorted(site.glob(pattern + "index.html"), key=lambda f: -f.stat().st_size)
+        if found:
+            pages.append(str(found[0].parent.relative_to(site)) + "/")
+    return pages
+
+
+def lighthouse_at_scale(site: Path, out: Path) -> dict[str, dict[str, int]] | str:
+    """Lighthouse on the pages that grow with the synthetic site (not a budget: a report)."""
+    if shutil.which("npm") is None and not (ROOT / "bench" / "node_modules" / ".bin" / "lighthouse").exists():
+        return "skipped: npm is not installed"
+    if not Path("/usr/bin/chromium").exists():
+        return "skipped: /usr/bin/chromium is missing (make test installs it)"
+    scale_out = out / "scale"
+    args = [a for p in heaviest_pages(site) for a in ("--page", p)]
+    res = subprocess.run([sys.executable, str(ROOT / "bench" / "lighthouse.py"), str(site), *args, "--out",
+                          str(scale_out)], capture_output=True, text=True, env=ENV, cwd=ROOT)
+    if res.returncode != 0:
+        return f"failed: {res.stderr.strip().splitlines()[-1] if res.stderr.strip() else res.returncode}"
+    got: dict[str, dict[str, int]] = json.loads((scale_out / "lighthouse.json").read_text(encoding="utf-8"))
+    return got
+
+
 def _cell(x: float | None) -> str:
     return "n/a" if x is None else str(x)
 
@@ -253,6 +284,7 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     base = Path(tempfile.mkdtemp(prefix="explainer-bench-"))
     rows = []
+    scale_lh: tuple[int, dict[str, dict[str, int]] | str] | None = None
     try:
         for n in [int(x) for x in a.sizes.split(",")]:
             runs = max(2, a.runs)
@@ -289,11 +321,14 @@ def main() -> None:
                 row["serve_quote_edit_s"] = round(qlat, 2) if qlat is not None else None
             rows.append(row)
             print(json.dumps(row), flush=True)
+        if not a.no_lighthouse and rows:  # the largest site's own big pages, before it is removed
+            scale_lh = (rows[-1]["sources"], lighthouse_at_scale(base / "hooks" / f"n{rows[-1]['sources']}" / "site", out))
     finally:
         shutil.rmtree(base, ignore_errors=True)
     lh = None if a.no_lighthouse else lighthouse(out)
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
-    result = {"machine": machine, "date": time.strftime("%Y-%m-%d"), "rows": rows, "lighthouse": lh}
+    result = {"machine": machine, "date": time.strftime("%Y-%m-%d"), "rows": rows, "lighthouse": lh,
+              "lighthouse_at_scale": {"sources": scale_lh[0], "pages": scale_lh[1]} if scale_lh else None}
     (out / "latest.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     head = ("| sources | build (s) | cold build (s) | plain (s) | ratio | peak MB | pages | site MB | search index MB | "
             "home gzip KB | extraction MB/s | one long text MB/s | serve edit (s) | serve quote edit (s) |\n"
@@ -310,6 +345,14 @@ def main() -> None:
                          for p, s in lh.items())
     elif lh:
         table += f"\nLighthouse: {lh}\n"
+    if scale_lh and isinstance(scale_lh[1], dict):
+        table += (f"\nLighthouse on the synthetic {scale_lh[0]}-source site's pages that grow with it (each listing "
+                  "page, and the largest page of each kind; a report, not a budget):\n\n"
+                  "| page | performance | accessibility | best practices | SEO |\n|---|---:|---:|---:|---:|\n")
+        table += "".join(f"| {p} | {s['performance']} | {s['accessibility']} | {s['best-practices']} | {s['seo']} |\n"
+                         for p, s in scale_lh[1].items())
+    elif scale_lh:
+        table += f"\nLighthouse at scale: {scale_lh[1]}\n"
     table += "\nBudgets:\n\n" + "".join(f"- {line}\n" for line in budgets(rows, lh))
     (out / "latest.md").write_text(table, encoding="utf-8")
     print(table)

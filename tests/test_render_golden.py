@@ -211,10 +211,19 @@ def test_long_lists_come_in_blocks_the_browser_lays_out_when_near() -> None:
     facts = page[page.index("## Key facts"):page.index("</dl>")]
     announced = facts[facts.index("<dt>Announced</dt>"):]
     announced = announced[:announced.index("</dd>")]
-    shown, _, hidden = announced.partition('<details class="ex-more-facts">')
+    shown, _, hidden = announced.partition('<details class="ex-rest">')
     assert shown.count("<time") == FACTS_SHOWN and hidden.count("<time") == len(gids.dates()) - FACTS_SHOWN > 0
     assert f"<summary>{len(gids.dates()) - FACTS_SHOWN} more dates</summary>" in hidden
     assert "more proponents</summary>" in facts
+    # the quotes table: the statement made in every source is one row; its Source cell shows
+    # FACTS_SHOWN of them and the rest behind "N more sources"; the filter still knows them all
+    table = renderer.quotes_page(site).body
+    row = next(r for r in table.split("<tr ")[1:] if "We stand by the Global Initiative" in r)
+    cell = row.split("<td>")[-1]
+    shown, _, rest = cell.partition('<details class="ex-rest">')
+    assert shown.count("<a ") == FACTS_SHOWN and rest.count("<a ") == n - FACTS_SHOWN
+    assert f"<summary>{n - FACTS_SHOWN} more sources</summary>" in rest
+    assert row.split('data-source="')[1].split('"')[0].count("|") == n - 1
     mentions = page[page.index("## Mentions in the sources"):]
     total = len(gids.mentions())
     assert total == 2 * n
