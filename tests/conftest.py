@@ -123,6 +123,7 @@ def split_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     who-said-what table split by month and much-used glossary terms on pages of their own
     (explainer.site's QUOTES_ONE_PAGE_MAX and GLOSSARY_SENTENCES_SHOWN lowered for this
     in-process build)."""
+    import explainer.render
     import explainer.site
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -133,6 +134,9 @@ def split_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(explainer.site, "QUOTES_ONE_PAGE_MAX", 3)
         mp.setattr(explainer.site, "GLOSSARY_SENTENCES_SHOWN", 1)  # and terms get pages of their own
+        # and "N more" disclosures in key facts and table cells (read when the project's template
+        # environment is made, during this build)
+        mp.setattr(explainer.render, "FACTS_SHOWN", 1)
         config = load_config(config_file=str(proj / "mkdocs.yml"), site_dir=str(proj / "site"), strict=True)
         config.plugins.on_startup(command="build", dirty=False)
         build(config)

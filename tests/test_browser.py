@@ -279,12 +279,40 @@ def test_glossary_links_a_much_used_term_to_its_page(split_page: Any, split_serv
     assert page.watch.errors == []
 
 
+def test_more_sources_in_a_quotes_cell_open(split_page: Any, split_server: str) -> None:
+    """A statement in more places than a cell shows: the rest wait behind "N more", which opens
+    them (and passes axe open), each still linking to its sentence."""
+    page = split_page
+    page.goto(split_server + "quotes/2020-09/", wait_until="load")
+    rest = page.locator("table[data-ex=quotes] details.ex-rest").first
+    summary = rest.locator("summary")
+    assert summary.is_visible() and re.fullmatch(r"\d+ more sources?", summary.inner_text())
+    assert not rest.locator("a").first.is_visible()
+    summary.click()
+    assert rest.locator("a").first.is_visible()
+    assert axe_violations(page) == []
+    rest.locator("a").first.click()
+    page.wait_for_load_state("load")
+    assert "/sources/" in page.url and "#s-" in page.url
+    assert page.watch.errors == []
+
+
 def test_quotes_table_works_without_javascript(browser: Any, server: str) -> None:
     ctx = browser.new_context(java_script_enabled=False)
     pg = ctx.new_page()
     pg.goto(server + PAGES["quotes"], wait_until="load")
     assert pg.locator("table[data-ex=quotes] tbody tr").count() >= 5
     assert not pg.locator("[data-ex-filters]").is_visible()  # filters appear only with JavaScript
+    ctx.close()
+
+
+def test_more_sources_open_without_javascript(browser: Any, split_server: str) -> None:
+    ctx = browser.new_context(java_script_enabled=False)
+    pg = ctx.new_page()
+    pg.goto(split_server + "quotes/2020-09/", wait_until="load")
+    rest = pg.locator("details.ex-rest").first
+    rest.locator("summary").click()
+    assert rest.locator("a").first.is_visible()
     ctx.close()
 
 
