@@ -8,6 +8,7 @@ import json
 from functools import lru_cache
 from typing import Any
 
+from .quotes import Quote
 from .site import SiteModel, SiteSource
 
 SCHEMA_VERSION = 1
@@ -21,7 +22,7 @@ def quote_records(site: SiteModel) -> list[dict[str, Any]]:
     return [_quote_record(p.quote, p.source) for p in site.places]
 
 
-def _quote_record(q: Any, src: SiteSource) -> dict[str, Any]:
+def _quote_record(q: Quote, src: SiteSource) -> dict[str, Any]:
     m = src.source.meta
     return {
         "speaker": q.speaker, "speaker_kind": q.speaker_kind, "speaker_role": q.speaker_role,

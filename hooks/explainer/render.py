@@ -124,16 +124,17 @@ def meta_text(value: str) -> str:
     return html.escape(" ".join(value.split()), quote=True)
 
 
-# Long lists (a term's sentences, a person's quotes and mentions, an initiative's reactions)
-# come in blocks of CHUNK sources or items, each a ``div.ex-chunk`` the browser lays out only
-# near the viewport (CSS content-visibility). Measured at 1,000 sources (Lighthouse, mobile):
-# the most mentioned organisation's page 64 -> 97 with blocks of 25.
+# Long lists (a term's sentences, a person's quotes and mentions, an initiative's provisions,
+# reactions and mentions) come in blocks of CHUNK sources or items, each a ``div.ex-chunk`` the
+# browser lays out only near the viewport (CSS content-visibility). Measured at 1,000 sources
+# (Lighthouse, mobile): the most mentioned organisation's page 64 -> 97-98 with blocks of 25.
 CHUNK = 25
 # An initiative's key facts (proponents, dates, relations) and a quotes table's Source cell
-# show this many entries, the rest behind "N more" (macros.html): a closed <details> costs the
-# browser no layout. The largest month of quotes at 1,000 sources, where one statement stands
-# in ~140 sources, went from Lighthouse 72 with every link shown.
+# show this many entries, the rest behind "N more" (macros.html): a closed <details> is not
+# laid out until opened. The largest month of quotes at 1,000 sources, where statements stand
+# in ~140 sources each, went from Lighthouse 72 to 75-77.
 FACTS_SHOWN = 5
+
 
 @lru_cache(maxsize=8)
 def _environment(dirs: tuple[str, ...]) -> jinja2.Environment:
