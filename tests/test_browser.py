@@ -306,6 +306,18 @@ def test_quotes_table_works_without_javascript(browser: Any, server: str) -> Non
     ctx.close()
 
 
+def test_blocks_of_groups_keep_the_space_between_groups(split_page: Any, split_server: str) -> None:
+    """Only a block holding one list loses its list's margins (it continues the list of the
+    block before); in a block of source groups, a group's last link keeps its distance from the
+    next group's title (touch targets, WCAG 2.5.8: Lighthouse found 15 px)."""
+    page = split_page
+    page.goto(split_server + "people/wang-yi/", wait_until="load")
+    lists = page.locator("div.ex-chunk > ul")
+    assert lists.count() >= 2
+    margins = [lists.nth(i).evaluate("el => parseFloat(getComputedStyle(el).marginBottom)") for i in range(lists.count())]
+    assert all(m >= 8 for m in margins), margins
+
+
 def test_more_sources_open_without_javascript(browser: Any, split_server: str) -> None:
     ctx = browser.new_context(java_script_enabled=False)
     pg = ctx.new_page()
