@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -116,8 +117,18 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+# Under `mkdocs serve` each rebuild leaves the last build's model behind as cyclic garbage
+# (~55,000 objects, ~20 MB at 1,000 sources) that CPython's own schedule did not collect:
+# 16 rebuilds grew the process from 150 to 460 MB. A full collection shortly after each build,
+# when the reader has the page, keeps it flat (~0.1-0.2 s of work that no one waits for).
+IDLE_COLLECT_S = 1.0
+
+
 def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
     gc.unfreeze()  # the model can go when the next `mkdocs serve` build replaces it
+    timer = threading.Timer(IDLE_COLLECT_S, gc.collect)
+    timer.daemon = True  # `mkdocs build` exits without waiting for it
+    timer.start()
 
 
 def on_build_error(**kwargs: Any) -> None:
