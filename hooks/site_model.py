@@ -103,6 +103,19 @@ def _set_model_aside(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files
 on_files = CombinedEvent(_read_inputs, _set_model_aside)
 
 
+# How the build treats Python's cycle collector, all here: a higher threshold, the analyses read
+# with it paused and then frozen out of its walks for the build, a full collection after each
+# build, and none at exit (on_shutdown).
+# The collector runs every 700 allocations by default, each time re-scanning young objects a
+# large site model keeps producing. Measured at 1,000 sources over 50 serve rebuilds: 0.75 s a
+# rebuild at the default, 0.55 s at 10,000 (peak memory 327 -> 406 MB).
+GC_THRESHOLD = (10_000, 10, 10)
+
+
+def on_startup(command: str, dirty: bool, **kwargs: Any) -> None:
+    gc.set_threshold(*GC_THRESHOLD)
+
+
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Reading ~1,000 cached analyses makes ~200,000 objects and no garbage: without the
